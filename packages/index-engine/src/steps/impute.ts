@@ -1,0 +1,163 @@
+import { bilingual, StepError } from '../errors.ts';
+import { ancestorAt } from '../framework.ts';
+import { mean, median, range } from '../statistics.ts';
+import type { Dataset, ImputeStep } from '../types.ts';
+import { type BuildContext, unitsOf } from './context.ts';
+
+export type ImputeResult = {
+  dataset: Dataset;
+  /** The points that were filled. */
+  imputed: { unit: string; code: string }[];
+  /** Points still missing afterwards (e.g. a group with no observed value). */
+  remaining: number;
+};
+
+/**
+ * Fill missing values (COINr `Impute`). Non-missing values are never changed.
+ * - by column (default): `mean` / `median` of the indicator; `groupMean` / `groupMedian` within
+ *   the unit's group (units with no group are left untouched, as in COINr).
+ * - by row: the unit's mean / median over its other indicators (within the ancestor at
+ *   `groupLevel` if given), after direction-adjusted min–max scaling to [0, 1] unless
+ *   `normaliseFirst` is false; the filled value is scaled back.
+ * Panel methods (latest / constant / linear) need every time point and run in `runPanel`.
+ */
+export function impute(ctx: BuildContext, input: Dataset, step: ImputeStep): ImputeResult {
+  if (step.method === 'latest' || step.method === 'constant' || step.method === 'linear') {
+    throw new StepError({
+      message: bilingual(
+        `插补方法 ${step.method} 只适用于面板（多年）数据`,
+        `imputation method ${step.method} needs panel (multi-year) data`,
+      ),
+    });
+  }
+  const codes = ctx.tree.indicators.filter((c) => input.columns.has(c));
+  const byRow = step.by === 'row';
+  const normaliseFirst = step.normaliseFirst ?? byRow;
+  const columns = new Map(input.columns);
+  const work = new Map<string, Float64Array>();
+  const scales = new Map<string, { lo: number; hi: number; dir: number }>();
+  for (const code of codes) {
+    const x = input.columns.get(code) as Float64Array;
+    if (!normaliseFirst) {
+      work.set(code, x);
+      continue;
+    }
+    const dir = ctx.tree.byCode.get(code)?.direction ?? 1;
+    const xd = x.map((v) => v * dir);
+    const [lo, hi] = range(xd);
+    scales.set(code, { lo, hi, dir });
+    work.set(
+      code,
+      xd.map((v) => (v - lo) / (hi - lo)),
+    );
+  }
+  const filled = byRow
+    ? imputeRows(ctx, input, step, codes, work)
+    : imputeColumns(ctx, input, step, codes, work);
+  const imputed: { unit: string; code: string }[] = [];
+  let remaining = 0;
+  for (const code of codes) {
+    const original = input.columns.get(code) as Float64Array;
+    const f = filled.get(code) as Float64Array;
+    const sc = scales.get(code);
+    let out: Float64Array | undefined;
+    for (let u = 0; u < original.length; u++) {
+      if (!Number.isNaN(original[u] as number)) continue;
+      out ??= Float64Array.from(original);
+      const v = f[u] as number;
+      out[u] = sc ? (v * (sc.hi - sc.lo) + sc.lo) * sc.dir : v;
+      if (Number.isNaN(out[u] as number)) remaining++;
+      else imputed.push({ unit: input.unitCodes[u] as string, code });
+    }
+    if (out) columns.set(code, out);
+  }
+  return { dataset: { unitCodes: input.unitCodes, columns }, imputed, remaining };
+}
+
+function imputeColumns(
+  ctx: BuildContext,
+  input: Dataset,
+  step: ImputeStep,
+  codes: readonly string[],
+  work: ReadonlyMap<string, Float64Array>,
+): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  const grouped = step.method === 'groupMean' || step.method === 'groupMedian';
+  const centre = step.method === 'mean' || step.method === 'groupMean' ? mean : median;
+  let groupOf: (string | null)[] = [];
+  if (grouped) {
+    if (!step.group) {
+      throw new StepError({
+        message: bilingual(
+          `插补方法 ${step.method} 需要指定分组列 group`,
+          `imputation method ${step.method} needs a group column ("group")`,
+        ),
+      });
+    }
+    const group = step.group;
+    const units = unitsOf(ctx, input.unitCodes);
+    if (!units.some((u) => group in u.groups)) {
+      throw new StepError({
+        field: group,
+        message: bilingual(`数据中没有分组列 ${group}`, `group column ${group} is not in the data`),
+      });
+    }
+    groupOf = units.map((u) => u.groups[group] ?? null);
+  }
+  for (const code of codes) {
+    const x = work.get(code) as Float64Array;
+    const filled = Float64Array.from(x);
+    if (!grouped) {
+      const c = centre(x);
+      for (let u = 0; u < x.length; u++) if (Number.isNaN(x[u] as number)) filled[u] = c;
+    } else {
+      const byGroup = new Map<string, number[]>();
+      groupOf.forEach((g, u) => {
+        if (g === null) return;
+        const list = byGroup.get(g) ?? [];
+        list.push(x[u] as number);
+        byGroup.set(g, list);
+      });
+      const centres = new Map([...byGroup].map(([g, vs]) => [g, centre(vs)]));
+      for (let u = 0; u < x.length; u++) {
+        const g = groupOf[u];
+        if (Number.isNaN(x[u] as number) && g !== null && g !== undefined) {
+          filled[u] = centres.get(g) as number;
+        }
+      }
+    }
+    out.set(code, filled);
+  }
+  return out;
+}
+
+function imputeRows(
+  ctx: BuildContext,
+  input: Dataset,
+  step: ImputeStep,
+  codes: readonly string[],
+  work: ReadonlyMap<string, Float64Array>,
+): Map<string, Float64Array> {
+  const centre = step.method === 'median' ? median : mean;
+  const level = step.groupLevel;
+  const blocks = new Map<string, string[]>();
+  for (const code of codes) {
+    const key = level ? (ancestorAt(ctx.tree, code, level) ?? '') : '';
+    const list = blocks.get(key) ?? [];
+    list.push(code);
+    blocks.set(key, list);
+  }
+  const out = new Map<string, Float64Array>();
+  for (const code of codes) out.set(code, Float64Array.from(work.get(code) as Float64Array));
+  for (const members of blocks.values()) {
+    const cols = members.map((c) => work.get(c) as Float64Array);
+    for (let u = 0; u < input.unitCodes.length; u++) {
+      const row = cols.map((c) => c[u] as number);
+      const c = centre(row);
+      members.forEach((code, j) => {
+        if (Number.isNaN(row[j] as number)) (out.get(code) as Float64Array)[u] = c;
+      });
+    }
+  }
+  return out;
+}
