@@ -61,14 +61,21 @@ function namesFrom(row: TableRow, base: string): Names {
   return names;
 }
 
-/** Build a framework from iMeta rows; issues name the data row (1-based) and column. */
-export function frameworkFromMeta(rows: readonly TableRow[], id?: string): Framework {
+/**
+ * Build a framework from iMeta rows; issues name the row and column. Rows are numbered by
+ * `rowNumbers` (e.g. as a spreadsheet shows them), else 1-based data rows.
+ */
+export function frameworkFromMeta(
+  rows: readonly TableRow[],
+  id?: string,
+  rowNumbers?: readonly number[],
+): Framework {
   const issues: InputIssue[] = [];
   const nodes: FrameworkNode[] = [];
   const groups: NonNullable<Framework['groups']> = [];
   const denominators: NonNullable<Framework['denominators']> = [];
   rows.forEach((row, i) => {
-    const r = i + 1;
+    const r = rowNumbers?.[i] ?? i + 1;
     const code = text(row.iCode);
     const type = text(row.Type) || 'Indicator';
     if (!code) {
@@ -154,23 +161,27 @@ export function frameworkFromMeta(rows: readonly TableRow[], id?: string): Frame
   if (issues.length > 0) throw new IndexInputError(issues);
   const framework: Framework = { nodes, groups, denominators };
   if (id) framework.id = id;
-  return attachRows(framework, rows);
+  return attachRows(framework, rows, rowNumbers);
 }
 
 /** Remember each node's row so later structural issues can name it. */
 const rowOfNode = new WeakMap<Framework, Map<string, number>>();
 
-function attachRows(framework: Framework, rows: readonly TableRow[]): Framework {
+function attachRows(
+  framework: Framework,
+  rows: readonly TableRow[],
+  rowNumbers?: readonly number[],
+): Framework {
   const map = new Map<string, number>();
   rows.forEach((row, i) => {
     const code = text(row.iCode);
-    if (code && !map.has(code)) map.set(code, i + 1);
+    if (code && !map.has(code)) map.set(code, rowNumbers?.[i] ?? i + 1);
   });
   rowOfNode.set(framework, map);
   return framework;
 }
 
-/** The iMeta row (1-based) a node was read from, if the framework came from a table. */
+/** The iMeta row a node was read from (numbered as given), if the framework came from a table. */
 export function metaRowOf(framework: Framework, code: string): number | undefined {
   return rowOfNode.get(framework)?.get(code);
 }
@@ -179,12 +190,19 @@ export type CoinrData = {
   /** One table per time point, ascending; a single table when there is no Time column. */
   tables: UnitTable[];
   times: (number | undefined)[];
-  /** Time → uCode → data row (1-based), for mapping later issues to rows. */
+  /** Time → uCode → row (numbered as given), for mapping later issues to rows. */
   rowOf: Map<number | undefined, Map<string, number>>;
 };
 
-/** Split iData rows into one table per time point, checking numbers and duplicate units. */
-export function tablesFromData(rows: readonly TableRow[], framework: Framework): CoinrData {
+/**
+ * Split iData rows into one table per time point, checking numbers and duplicate units. Rows
+ * are numbered by `rowNumbers` (e.g. as a spreadsheet shows them), else 1-based data rows.
+ */
+export function tablesFromData(
+  rows: readonly TableRow[],
+  framework: Framework,
+  rowNumbers?: readonly number[],
+): CoinrData {
   const issues: InputIssue[] = [];
   const indicatorCodes = framework.nodes.filter((n) => n.level === 1).map((n) => n.code);
   const groupCodes = (framework.groups ?? []).map((g) => g.code);
@@ -203,7 +221,7 @@ export function tablesFromData(rows: readonly TableRow[], framework: Framework):
   if (issues.length > 0) throw new IndexInputError(issues);
   const byTime = new Map<number | undefined, { row: TableRow; r: number }[]>();
   rows.forEach((row, i) => {
-    const r = i + 1;
+    const r = rowNumbers?.[i] ?? i + 1;
     let time: number | undefined;
     if (header.has('Time') && !isBlank(row.Time)) {
       const t = parseNumber(row.Time);

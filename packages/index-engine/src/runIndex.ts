@@ -7,9 +7,18 @@ import { normalise } from './steps/normalise.ts';
 import { screen } from './steps/screen.ts';
 import { treat } from './steps/treat.ts';
 import { deriveWeights } from './steps/weight.ts';
-import type { DatasetName, IndexBuild, IndexSpec, Step, StepState, WeightSet } from './types.ts';
+import type {
+  Dataset,
+  DatasetName,
+  IndexBuild,
+  IndexSpec,
+  Step,
+  StepState,
+  WeightSet,
+} from './types.ts';
 
-const DATASET_OF: Record<Step['step'], DatasetName | undefined> = {
+/** The dataset each step writes (COINr's `.$Data` names); `weight` writes none. */
+export const DATASET_OF: Record<Step['step'], DatasetName | undefined> = {
   denominate: 'Denominated',
   impute: 'Imputed',
   screen: 'Screened',
@@ -23,119 +32,111 @@ const DATASET_OF: Record<Step['step'], DatasetName | undefined> = {
  * Run a spec on validated input (COINr's build functions in sequence). Each step reads the
  * previous step's output and writes its named dataset (Denominated, Imputed …).
  * @example
- * const build = runIndex(createIndex(framework, table), {
- *   steps: [{ step: 'normalise', method: 'minMax', range: [0, 100] }, { step: 'aggregate', method: 'arithmeticMean' }],
- * });
+ * const build = runIndex(createIndex(framework, table), { steps: [
+ *   { step: 'normalise', method: 'minMax', range: [0, 100] },
+ *   { step: 'aggregate', method: 'arithmeticMean' },
+ * ] });
  */
 export function runIndex(input: IndexInput, spec: IndexSpec): IndexBuild {
   validateSpec(spec);
-  const build: IndexBuild = {
-    input,
-    spec,
-    time: input.ctx.time,
-    datasets: { Raw: input.raw },
-    weightSets: initialWeightSets(input, spec),
+  const states: StepState[] = [];
+  let state = initialState(input, spec);
+  for (const step of spec.steps) {
+    state = applyStep(input, state, step);
+    states.push(state);
+  }
+  return assembleBuild(input, spec, states);
+}
+
+/** The state before the first step: Raw data and the 'Original' weight set. */
+export function initialState(input: IndexInput, spec: IndexSpec): StepState {
+  return {
+    dataset: input.raw,
+    weightSets: { ...spec.weightSets, Original: { ...input.weights, ...spec.weights } },
     activeWeights: 'Original',
-    states: [],
     details: {},
     messages: [],
   };
-  runSteps(build, 0);
-  return build;
 }
 
-function initialWeightSets(input: IndexInput, spec: IndexSpec): Record<string, WeightSet> {
-  return { ...spec.weightSets, Original: { ...input.weights, ...spec.weights } };
-}
-
-/** Run `build.spec.steps` from index `from`, starting at the state after step `from − 1`. */
-export function runSteps(build: IndexBuild, from: number): void {
-  const { ctx } = build.input;
-  const prior = from > 0 ? build.states[from - 1] : undefined;
-  let current = prior ? prior.dataset : build.input.raw;
-  build.states.length = from;
-  if (prior) {
-    build.weightSets = prior.weightSets;
-    build.activeWeights = prior.activeWeights;
-    build.details = { ...prior.details };
-    build.messages = [...prior.messages];
-  } else {
-    build.weightSets = initialWeightSets(build.input, build.spec);
-    build.activeWeights = 'Original';
-    build.details = {};
-    build.messages = [];
-  }
-  for (let i = from; i < build.spec.steps.length; i++) {
-    const step = build.spec.steps[i] as Step;
-    switch (step.step) {
-      case 'denominate':
-        current = denominate(ctx, current, step);
-        break;
-      case 'impute': {
-        const r = impute(ctx, current, step);
-        current = r.dataset;
-        build.details.imputed = r.imputed;
-        if (r.remaining > 0) {
-          build.messages.push({
-            step: 'impute',
-            message: {
-              zh: `插补后仍有 ${r.remaining} 个缺失值`,
-              en: `${r.remaining} values are still missing after imputation`,
-            },
-          });
-        }
-        break;
-      }
-      case 'screen': {
-        const r = screen(ctx, current, step);
-        current = r.dataset;
-        build.details.screen = r.details;
-        break;
-      }
-      case 'treat': {
-        const r = treat(ctx, current, step);
-        current = r.dataset;
-        build.details.treat = r.details;
-        break;
-      }
-      case 'normalise':
-        current = normalise(ctx, current, step);
-        break;
-      case 'weight': {
-        const name = step.name ?? step.method;
-        const derived = deriveWeights(build, current, step);
-        build.weightSets = { ...build.weightSets, [name]: derived };
-        build.activeWeights = name;
-        break;
-      }
-      case 'aggregate': {
-        const setName = step.weights ?? build.activeWeights;
-        const weights = build.weightSets[setName];
-        if (!weights) throw unknownWeightSet(setName, Object.keys(build.weightSets));
-        current = aggregate(ctx, current, step, weights);
-        build.activeWeights = setName;
-        break;
-      }
+/** Run one step on a state, returning the next state (the input state is not modified). */
+export function applyStep(input: IndexInput, state: StepState, step: Step): StepState {
+  const { ctx } = input;
+  const next: StepState = { ...state, details: { ...state.details } };
+  const current = state.dataset;
+  switch (step.step) {
+    case 'denominate':
+      next.dataset = denominate(ctx, current, step);
+      break;
+    case 'impute': {
+      const r = impute(ctx, current, step);
+      next.dataset = r.dataset;
+      next.details.imputed = r.imputed;
+      if (r.remaining > 0) next.messages = [...state.messages, remainingMessage(r.remaining)];
+      break;
     }
-    const state: StepState = {
-      dataset: current,
-      weightSets: build.weightSets,
-      activeWeights: build.activeWeights,
-      details: build.details,
-      messages: build.messages,
-    };
-    build.states.push(state);
-    build.details = { ...build.details };
-    build.messages = [...build.messages];
+    case 'screen': {
+      const r = screen(ctx, current, step);
+      next.dataset = r.dataset;
+      next.details.screen = r.details;
+      break;
+    }
+    case 'treat': {
+      const r = treat(ctx, current, step);
+      next.dataset = r.dataset;
+      next.details.treat = r.details;
+      break;
+    }
+    case 'normalise':
+      next.dataset = normalise(ctx, current, step);
+      break;
+    case 'weight': {
+      const name = step.name ?? step.method;
+      next.weightSets = { ...state.weightSets, [name]: deriveWeights(input, state, step) };
+      next.activeWeights = name;
+      break;
+    }
+    case 'aggregate': {
+      const setName = step.weights ?? state.activeWeights;
+      const weights = state.weightSets[setName];
+      if (!weights) throw unknownWeightSet(setName, Object.keys(state.weightSets));
+      next.dataset = aggregate(ctx, current, step, weights);
+      next.activeWeights = setName;
+      break;
+    }
   }
-  build.datasets = { Raw: build.input.raw };
-  build.spec.steps.forEach((step, i) => {
+  return next;
+}
+
+/** An IndexBuild from the states after each step of `spec`. */
+export function assembleBuild(input: IndexInput, spec: IndexSpec, states: StepState[]): IndexBuild {
+  const datasets: IndexBuild['datasets'] = { Raw: input.raw };
+  spec.steps.forEach((step, i) => {
     const name = DATASET_OF[step.step];
-    if (name) build.datasets[name] = (build.states[i] as StepState).dataset;
+    if (name) datasets[name] = (states[i] as StepState).dataset;
   });
-  const last = build.states.at(-1);
-  build.details = last ? last.details : {};
-  build.messages = last ? last.messages : [];
+  const last = states.at(-1) ?? initialState(input, spec);
+  return {
+    input,
+    spec,
+    time: input.ctx.time,
+    datasets,
+    weightSets: last.weightSets,
+    activeWeights: last.activeWeights,
+    states,
+    details: last.details,
+    messages: last.messages,
+  };
+}
+
+function remainingMessage(n: number) {
+  return {
+    step: 'impute' as const,
+    message: {
+      zh: `插补后仍有 ${n} 个缺失值`,
+      en: `${n} values are still missing after imputation`,
+    },
+  };
 }
 
 function unknownWeightSet(name: string, known: string[]): Error {
@@ -145,6 +146,11 @@ function unknownWeightSet(name: string, known: string[]): Error {
 }
 
 /** The latest dataset of a build (the last step's output, or Raw). */
-export function latestDataset(build: IndexBuild) {
+export function latestDataset(build: IndexBuild): Dataset {
   return build.states.at(-1)?.dataset ?? build.input.raw;
+}
+
+/** The weights used by a build's aggregation. */
+export function activeWeightSet(build: IndexBuild): WeightSet {
+  return build.weightSets[build.activeWeights] ?? {};
 }

@@ -152,6 +152,18 @@ function checkNumbers(step: Step & Record<string, unknown>, where: string, fail:
       );
     }
   }
+  if (
+    step.step === 'normalise' &&
+    step.method === 'zScore' &&
+    step.sd !== undefined &&
+    !(step.sd > 0)
+  ) {
+    fail(
+      `${where}.sd`,
+      `z 分数的目标标准差须大于 0，现为 ${String(step.sd)}`,
+      `target sd of zScore must be > 0, got ${String(step.sd)}`,
+    );
+  }
   const range = step.range;
   if (
     range !== undefined &&

@@ -173,3 +173,34 @@ export function rankDescending(x: ArrayLike<number>): Float64Array {
   for (let i = 0; i < x.length; i++) neg[i] = -(x[i] as number);
   return rankAscending(neg, 'min');
 }
+
+/** {@link skewness} and {@link kurtosis} in one pass over the data (same definitions). */
+export function skewAndKurtosis(x: ArrayLike<number>): { skew: number; kurt: number } {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  const m = sum / n;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (Number.isNaN(v)) continue;
+    const c = v - m;
+    const c2 = c * c;
+    s2 += c2;
+    s3 += c2 * c;
+    s4 += c2 * c2;
+  }
+  const skew =
+    n < 3 ? Number.NaN : ((Math.sqrt(n) * s3) / s2 ** 1.5) * (Math.sqrt(n * (n - 1)) / (n - 2));
+  const r = (n * s4) / (s2 * s2);
+  const kurt = n < 4 ? Number.NaN : (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  return { skew, kurt };
+}

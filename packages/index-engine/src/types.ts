@@ -1,4 +1,5 @@
 import type { IndexInput } from './createIndex.ts';
+import type { TierRule } from './results/tiers.ts';
 
 /**
  * Core types of the index engine. The shapes follow COINr's coin (iMeta = {@link Framework},
@@ -150,7 +151,10 @@ export type TreatStep = {
   maxWinsorised?: number;
   skewThreshold?: number;
   kurtosisThreshold?: number;
-  /** Winsorise even when the check passes. */
+  /**
+   * Once a column has failed the check, keep winsorising up to `maxWinsorised` points even after
+   * it passes (COINr `force_win`); a column that passes at first is never treated.
+   */
   forceWinsorise?: boolean;
   /** Apply the fallback to the first treatment's output instead of the original. */
   combine?: boolean;
@@ -222,6 +226,8 @@ export type WeightStep = {
   correlation?: 'pearson' | 'spearman' | 'kendall';
   tolerance?: number;
   maxIterations?: number;
+  /** balance / infomax: aggregation used to build the index while optimising. */
+  aggregation?: AggregateMethod | AggregateMethod[];
 };
 
 export type AggregateMethod =
@@ -268,6 +274,8 @@ export type IndexSpec = {
   weights?: WeightSet;
   /** Extra named weight sets (e.g. expert panels); selected by `AggregateStep.weights`. */
   weightSets?: Record<string, WeightSet>;
+  /** How results are tiered (梯队), e.g. `{ "rule": "chongqing" }`; see `assignTiers`. */
+  tiers?: TierRule;
 };
 
 /** Per-indicator record of the treat step (COINr `Dets_Table`). */

@@ -33,7 +33,7 @@ describe('ASEM pipeline reproduces COINr 1.1.14 step by step (relative differenc
       );
       expect(problems).toEqual([]);
       expect(maxRelDiff).toBeLessThanOrEqual(1e-9);
-      // biome-ignore lint/suspicious/noConsole: the achieved precision is worth seeing in CI logs
+      // The achieved precision is worth seeing in CI logs.
       console.log(`${name}: max relative difference ${maxRelDiff.toExponential(2)}`);
     });
   }

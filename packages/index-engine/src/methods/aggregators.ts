@@ -59,7 +59,9 @@ export function aggregateGroup(
         out[u] = harmonicMean(vs, ws, input, u);
         break;
       case 'generalisedMean':
-        out[u] = missing ? Number.NaN : generalisedMean(vs, ws, options.p, input, u);
+        // COINr checks for non-positive values (p < 0) before NA makes the result NA.
+        out[u] = generalisedMean(vs, ws, options.p, input, u);
+        if (missing) out[u] = Number.NaN;
         break;
       case 'median':
         out[u] = weightedMedian(vs, ws);

@@ -2,7 +2,7 @@
  * Outlier checks and treatments of one column (COINr `R/treat.R`). Missing values stay NaN and
  * are ignored by every statistic (COINr's `na.rm = TRUE`, the default of `Treat`).
  */
-import { kurtosis, range, skewness } from '../statistics.ts';
+import { range, skewAndKurtosis, skewness } from '../statistics.ts';
 
 export type SkewKurtCheck = { pass: boolean | null; skew: number; kurtosis: number };
 
@@ -16,8 +16,7 @@ export function checkSkewKurt(
   skewThreshold = 2,
   kurtosisThreshold = 3.5,
 ): SkewKurtCheck {
-  const skew = skewness(x);
-  const kurt = kurtosis(x);
+  const { skew, kurt } = skewAndKurtosis(x);
   const skewOk = Number.isNaN(skew) ? null : Math.abs(skew) < skewThreshold;
   const kurtOk = Number.isNaN(kurt) ? null : kurt < kurtosisThreshold;
   // R's three-valued OR: TRUE | NA is TRUE, FALSE | NA is NA.

@@ -58,6 +58,7 @@ export function impute(ctx: BuildContext, input: Dataset, step: ImputeStep): Imp
   let remaining = 0;
   for (const code of codes) {
     const original = input.columns.get(code) as Float64Array;
+    if (!hasMissing(original)) continue;
     const f = filled.get(code) as Float64Array;
     const sc = scales.get(code);
     let out: Float64Array | undefined;
@@ -84,7 +85,8 @@ function imputeColumns(
   const out = new Map<string, Float64Array>();
   const grouped = step.method === 'groupMean' || step.method === 'groupMedian';
   const centre = step.method === 'mean' || step.method === 'groupMean' ? mean : median;
-  let groupOf: (string | null)[] = [];
+  let groupOf = new Int32Array(0);
+  let groupCount = 0;
   if (grouped) {
     if (!step.group) {
       throw new StepError({
@@ -102,28 +104,40 @@ function imputeColumns(
         message: bilingual(`数据中没有分组列 ${group}`, `group column ${group} is not in the data`),
       });
     }
-    groupOf = units.map((u) => u.groups[group] ?? null);
+    // Group values as small integers (−1 = no group), so each column is one pass.
+    const ids = new Map<string, number>();
+    groupOf = Int32Array.from(units, (u) => {
+      const g = u.groups[group];
+      if (g === null || g === undefined) return -1;
+      let id = ids.get(g);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(g, id);
+      }
+      return id;
+    });
+    groupCount = ids.size;
   }
   for (const code of codes) {
     const x = work.get(code) as Float64Array;
+    if (!hasMissing(x)) {
+      out.set(code, x);
+      continue;
+    }
     const filled = Float64Array.from(x);
     if (!grouped) {
       const c = centre(x);
       for (let u = 0; u < x.length; u++) if (Number.isNaN(x[u] as number)) filled[u] = c;
     } else {
-      const byGroup = new Map<string, number[]>();
-      groupOf.forEach((g, u) => {
-        if (g === null) return;
-        const list = byGroup.get(g) ?? [];
-        list.push(x[u] as number);
-        byGroup.set(g, list);
-      });
-      const centres = new Map([...byGroup].map(([g, vs]) => [g, centre(vs)]));
+      const members: number[][] = Array.from({ length: groupCount }, () => []);
       for (let u = 0; u < x.length; u++) {
-        const g = groupOf[u];
-        if (Number.isNaN(x[u] as number) && g !== null && g !== undefined) {
-          filled[u] = centres.get(g) as number;
-        }
+        const g = groupOf[u] as number;
+        if (g >= 0) (members[g] as number[]).push(x[u] as number);
+      }
+      const centres = members.map((m) => centre(m));
+      for (let u = 0; u < x.length; u++) {
+        const g = groupOf[u] as number;
+        if (g >= 0 && Number.isNaN(x[u] as number)) filled[u] = centres[g] as number;
       }
     }
     out.set(code, filled);
@@ -160,4 +174,9 @@ function imputeRows(
     }
   }
   return out;
+}
+
+function hasMissing(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i] as number)) return true;
+  return false;
 }

@@ -39,13 +39,13 @@ export function treat(
     const result = treatColumn(x, settings);
     if (!result) continue;
     columns.set(code, result.x);
-    details.push({
-      code,
-      ...result.detail,
-      points: result.flags.flatMap((flag, u) =>
-        flag ? [{ unit: input.unitCodes[u] as string, flag }] : [],
-      ),
-    });
+    const points: TreatDetail['points'] = [];
+    if (result.detail.applied !== 'none') {
+      result.flags.forEach((flag, u) => {
+        if (flag) points.push({ unit: input.unitCodes[u] as string, flag });
+      });
+    }
+    details.push({ code, ...result.detail, points });
   }
   return { dataset: { unitCodes: input.unitCodes, columns }, details };
 }
@@ -68,8 +68,8 @@ export function treatColumn(x: Float64Array, s: TreatSettings): ColumnResult | n
     winsorised: 0,
     applied: 'none',
   };
-  const noFlags = new Array<string>(x.length).fill('');
-  if (before.pass && !(first === 'winsorise' && s.forceWinsorise)) {
+  const noFlags: string[] = [];
+  if (before.pass) {
     return { x, flags: noFlags, detail };
   }
   const r1 = applyTreatment(first, x, s);
