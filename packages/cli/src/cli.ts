@@ -1,0 +1,197 @@
+/**
+ * The `kechuang` program (commander) and its top-level error handler: user errors print every
+ * issue (file, row, column, reason in Chinese and English) and give exit code 2; unexpected
+ * errors print a short message and give exit code 1 (the stack only with KECHUANG_DEBUG=1).
+ */
+import { IndexInputError } from '@kechuang/index-engine';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { demoCommand } from './commands/demo.ts';
+import { analysisCommand } from './commands/indexAnalysis.ts';
+import { buildIndexCommand } from './commands/indexBuild.ts';
+import { CliInputError } from './errors.ts';
+import { formatIssues } from './io/formatIssues.ts';
+
+/** Where the program writes; tests pass their own. */
+export type CliIo = {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Record<string, string | undefined>;
+};
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+/** Exit codes. */
+export const EXIT_OK = 0;
+export const EXIT_UNEXPECTED = 1;
+export const EXIT_USER_ERROR = 2;
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError('须为正整数 / must be a positive integer');
+  }
+  return n;
+}
+
+/** Build the commander program; actions write through `io`. */
+export function createProgram(io: CliIo = processIo): Command {
+  const program = new Command('kechuang')
+    .description(
+      '科创：区域科技创新体系观测平台的命令行工具 / Kechuang: the command line of the regional S&T innovation observatory',
+    )
+    .version('0.1.0', '-V, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .showHelpAfterError('（用 --help 查看用法 / see --help for usage）')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const index = program
+    .command('index')
+    .description('综合指数 / composite indices')
+    .helpOption('-h, --help', '显示帮助 / show help');
+
+  index
+    .command('build')
+    .description(
+      '由 iMeta、iData（COINr 约定，CSV 或 XLSX）和 spec JSON 计算指数，写出各步数据集和 results.xlsx /\n' +
+        'build an index from iMeta, iData (COINr conventions, CSV or XLSX) and a spec JSON; write every dataset and results.xlsx',
+    )
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .requiredOption(
+      '--meta <file>',
+      '指标体系表 iMeta（.csv / .xlsx / .xlsx#工作表） / framework table iMeta',
+    )
+    .requiredOption(
+      '--data <file>',
+      '数据表 iData（.csv / .xlsx / .xlsx#工作表） / data table iData',
+    )
+    .requiredOption('--spec <file>', '计算步骤 spec.json / pipeline spec JSON')
+    .requiredOption('--out <dir>', '输出目录 / output directory')
+    .option('--time <T>', '时间点（默认最新） / time point (default: the latest)')
+    .addOption(
+      new Option('--top <n>', '只显示前 n 名 / show only the top n').argParser(positiveInteger),
+    )
+    .action(
+      async (opts: {
+        meta: string;
+        data: string;
+        spec: string;
+        out: string;
+        time?: string;
+        top?: number;
+      }) => {
+        const result = await buildIndexCommand(opts);
+        for (const note of result.notes) io.err(`${note}\n`);
+        io.out(`${result.ranking.join('\n')}\n`);
+      },
+    );
+
+  for (const kind of ['uncertainty', 'sensitivity'] as const) {
+    const sa = kind === 'sensitivity';
+    const command = index
+      .command(kind)
+      .description(
+        sa
+          ? 'Sobol 敏感性分析（Saltelli 设计，N(d+2) 次重建）/ Sobol sensitivity analysis (Saltelli design, N(d+2) rebuilds)'
+          : '不确定性分析：蒙特卡洛重建，给出各单元名次的中位数与 5–95% 区间 / uncertainty analysis: Monte Carlo rebuilds, median rank and 5–95% interval per unit',
+      )
+      .helpOption('-h, --help', '显示帮助 / show help')
+      .requiredOption('--meta <file>', '指标体系表 iMeta / framework table iMeta')
+      .requiredOption('--data <file>', '数据表 iData / data table iData')
+      .requiredOption('--spec <file>', '计算步骤 spec.json / pipeline spec JSON')
+      .requiredOption('--alternatives <file>', '不确定性输入 JSON / uncertain inputs JSON')
+      .requiredOption('--out <dir>', '输出目录 / output directory')
+      .addOption(
+        new Option('--n <N>', '样本数 N / sample size N')
+          .argParser(positiveInteger)
+          .default(sa ? 100 : 1000),
+      )
+      .addOption(
+        new Option('--seed <s>', '随机种子 / random seed').argParser(positiveInteger).default(1),
+      )
+      .addOption(
+        new Option(
+          '--workers <n>',
+          '线程数（0 = 不用工作线程）/ worker threads (0 = none)',
+        ).argParser((v) => (v === '0' ? 0 : positiveInteger(v))),
+      )
+      .option('--time <T>', '时间点（默认最新） / time point (default: the latest)')
+      .option(
+        '--target <code>',
+        '分析的指数或子指数代码（默认顶层指数）/ code analysed (default: the index)',
+      );
+    if (sa) {
+      command.addOption(
+        new Option(
+          '--bootstrap <n>',
+          'Sobol 区间的自助法次数 / bootstrap replicates for the intervals',
+        )
+          .argParser(positiveInteger)
+          .default(100),
+      );
+    }
+    command.action(async (opts: Omit<Parameters<typeof analysisCommand>[1], 'progress'>) => {
+      const result = await analysisCommand(sa ? 'SA' : 'UA', { ...opts, progress: process.stderr });
+      io.out(`${result.lines.join('\n')}\n`);
+      io.err(
+        `已写出 ${result.files.length} 个文件到 ${opts.out} / wrote ${result.files.length} files to ${opts.out}\n`,
+      );
+    });
+  }
+
+  program
+    .command('demo')
+    .description(
+      '计算重庆 38 个区县的示例科技创新指数并打印排名（npm start）/ compute the Chongqing demo index and print the ranking (npm start)',
+    )
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .addOption(
+      new Option('--year <year>', '年份（默认最新）/ year (default: the latest)').argParser(
+        positiveInteger,
+      ),
+    )
+    .option('--out <dir>', '另写出各步数据集 / also write every dataset here')
+    .action(async (opts: { year?: number; out?: string }) => {
+      const result = await demoCommand(opts);
+      io.out(`${result.lines.join('\n')}\n`);
+    });
+
+  return program;
+}
+
+/** Run the program on `argv` (as process.argv); returns the exit code, never throws. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync([...argv]);
+    return EXIT_OK;
+  } catch (err) {
+    return handleError(err, io);
+  }
+}
+
+/** Print an error for a user and choose the exit code. */
+export function handleError(err: unknown, io: CliIo = processIo): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (usage errors) or the help / version.
+    return err.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
+  }
+  if (err instanceof CliInputError) {
+    io.err(`${formatIssues(err.issues).join('\n')}\n`);
+    return EXIT_USER_ERROR;
+  }
+  if (err instanceof IndexInputError) {
+    const issues = err.issues.map((i) => ({ zh: i.message.zh, en: i.message.en }));
+    io.err(`${formatIssues(issues).join('\n')}\n`);
+    return EXIT_USER_ERROR;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.err(`意外错误 / unexpected error: ${message}\n`);
+  if (io.env.KECHUANG_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+  else io.err('（设置 KECHUANG_DEBUG=1 可显示详情 / set KECHUANG_DEBUG=1 for details）\n');
+  return EXIT_UNEXPECTED;
+}

@@ -1,0 +1,126 @@
+/**
+ * Write a build's datasets: `DIR/<Dataset>.csv` for every dataset computed (uCode, then one
+ * column per code in dataset order; full precision; NaN as an empty cell) and `DIR/results.xlsx`
+ * with a sheet per dataset, a `Ranks` sheet and, when the build has tiers, a `Tiers` sheet.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Dataset, DatasetName, IndexBuild } from '@kechuang/index-engine';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { aggregateRanks, unitName, unitsByCode } from '../ranking.ts';
+
+/** Datasets in pipeline order. */
+export const DATASET_NAMES: readonly DatasetName[] = [
+  'Raw',
+  'Denominated',
+  'Imputed',
+  'Screened',
+  'Treated',
+  'Normalised',
+  'Aggregated',
+];
+
+/** A number as text with full precision (shortest round-trip form); NaN → empty. */
+export function formatNumber(v: number): string {
+  return Number.isNaN(v) ? '' : String(v);
+}
+
+/** A dataset as CSV text: header uCode + codes, one row per unit. UTF-8 with BOM for Excel. */
+export function datasetCsv(dataset: Dataset): string {
+  const codes = [...dataset.columns.keys()];
+  const cols = [...dataset.columns.values()];
+  const rows = dataset.unitCodes.map((u, i) => [
+    u,
+    ...cols.map((c) => formatNumber(c[i] as number)),
+  ]);
+  return stringify([['uCode', ...codes], ...rows], { bom: true });
+}
+
+/** Write every dataset as CSV and the workbook; returns the paths written. */
+export async function writeDatasets(build: IndexBuild, outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const name of DATASET_NAMES) {
+    const dataset = build.datasets[name];
+    if (!dataset) continue;
+    const path = join(outDir, `${name}.csv`);
+    await writeFile(path, datasetCsv(dataset));
+    files.push(path);
+  }
+  const xlsx = join(outDir, 'results.xlsx');
+  await resultsWorkbook(build).xlsx.writeFile(xlsx);
+  files.push(xlsx);
+  return files;
+}
+
+/** The results workbook: one sheet per dataset, Ranks, and Tiers if computed. */
+export function resultsWorkbook(build: IndexBuild): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'kechuang';
+  for (const name of DATASET_NAMES) {
+    const dataset = build.datasets[name];
+    if (dataset) addDatasetSheet(workbook, name, dataset);
+  }
+  const ranks = aggregateRanks(build);
+  if (ranks) addDatasetSheet(workbook, 'Ranks', ranks, build);
+  const tiers = tierRows(build);
+  if (tiers) {
+    const sheet = workbook.addWorksheet('Tiers');
+    for (const row of tiers) sheet.addRow(row);
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return workbook;
+}
+
+function addDatasetSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  dataset: Dataset,
+  withNames?: IndexBuild,
+): void {
+  const sheet = workbook.addWorksheet(name);
+  const codes = [...dataset.columns.keys()];
+  const cols = [...dataset.columns.values()];
+  const units = withNames ? unitsByCode(withNames) : undefined;
+  sheet.addRow(units ? ['uCode', 'uName', ...codes] : ['uCode', ...codes]);
+  dataset.unitCodes.forEach((u, i) => {
+    const values = cols.map((c) => {
+      const v = c[i] as number;
+      return Number.isFinite(v) ? v : null;
+    });
+    sheet.addRow(units ? [u, unitName(units.get(u), u), ...values] : [u, ...values]);
+  });
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', xSplit: units ? 2 : 1, ySplit: 1 }];
+}
+
+/**
+ * Tiers (梯队), if the build carries them. The engine does not compute tiers yet; any later
+ * `build.tiers` of the shape `{ [code]: { [unit]: tier } }` or a list of records is written.
+ */
+function tierRows(build: IndexBuild): (string | number | null)[][] | undefined {
+  const tiers = (build as IndexBuild & { tiers?: unknown }).tiers;
+  if (tiers === undefined || tiers === null) return undefined;
+  if (Array.isArray(tiers)) {
+    const records = tiers.filter((t): t is Record<string, unknown> => typeof t === 'object');
+    const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
+    return [keys, ...records.map((r) => keys.map((k) => cellOf(r[k])))];
+  }
+  if (typeof tiers === 'object') {
+    const byCode = tiers as Record<string, Record<string, unknown>>;
+    const codes = Object.keys(byCode);
+    const unitCodes = [...new Set(codes.flatMap((c) => Object.keys(byCode[c] ?? {})))];
+    return [
+      ['uCode', ...codes],
+      ...unitCodes.map((u) => [u, ...codes.map((c) => cellOf(byCode[c]?.[u]))]),
+    ];
+  }
+  return undefined;
+}
+
+function cellOf(v: unknown): string | number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v === null || v === undefined) return null;
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
