@@ -16,7 +16,7 @@ import {
   sensitivityAnalysis,
   type UnitTable,
   uncertaintyAnalysis,
-} from '../packages/index-engine/src/index.ts';
+} from '@kechuang/index-engine';
 import { ASEM_SPEC, asemFramework, asemTable } from '../packages/index-engine/test/asemFixture.ts';
 
 export type BenchResult = { name: string; value: number; unit: string; goal: string };

@@ -3,7 +3,13 @@
  * ranking table printed after a build. Reference units (e.g. the city as a whole, `Reference` = 1
  * in iData) are shown but not ranked.
  */
-import { type Dataset, type IndexBuild, rankDescending, type Unit } from '@kechuang/index-engine';
+import {
+  type Dataset,
+  type IndexBuild,
+  rankDescending,
+  tiersOf,
+  type Unit,
+} from '@kechuang/index-engine';
 import { renderTable } from './io/textTable.ts';
 
 /** A unit's display name: Chinese if there is one, else English, else its code. */
@@ -75,11 +81,14 @@ export function rankingLines(build: IndexBuild, top?: number): string[] {
       return sb - sa || a.code.localeCompare(b.code);
     });
   const shown = top === undefined ? order : order.slice(0, top);
+  const rule = build.spec.tiers;
+  const tiers = rule ? new Map(tiersOf(build, rule).map((t) => [t.unit, t.tier])) : undefined;
   const rows = shown.map(({ code, score, rank }) => [
     Number.isNaN(rank) ? (units.get(code)?.isReference ? '参照' : '—') : String(rank),
     code,
     unitName(units.get(code), code),
     Number.isNaN(score) ? 'NA' : score.toFixed(2),
+    ...(tiers ? [tiers.get(code)?.label.zh ?? ''] : []),
   ]);
   const title = zh === en ? `${zh}（${tree.root}${when}）` : `${zh} / ${en}（${tree.root}${when}）`;
   return [
@@ -90,6 +99,7 @@ export function rankingLines(build: IndexBuild, top?: number): string[] {
         { header: 'uCode' },
         { header: '名称 Name' },
         { header: '得分 Score', align: 'right' },
+        ...(tiers ? [{ header: '梯队 Tier' }] : []),
       ],
       rows,
     ),

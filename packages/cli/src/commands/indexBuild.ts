@@ -18,6 +18,7 @@ import {
   metaRowOf,
   runIndex,
   tablesFromData,
+  tiersOf,
   type UnitTable,
 } from '@kechuang/index-engine';
 import { CliInputError, type FileIssue, fileError } from '../errors.ts';
@@ -139,6 +140,8 @@ export async function buildIndexCommand(options: BuildIndexOptions): Promise<Bui
   let build: IndexBuild;
   try {
     build = runIndex(createIndex(framework, table), spec);
+    // Tiers can fail (e.g. the Chongqing rule without a reference unit): before writing anything.
+    if (spec.tiers) tiersOf(build, spec.tiers);
   } catch (err) {
     if (err instanceof IndexInputError) {
       throw new CliInputError(issuesFromError(err, locate));

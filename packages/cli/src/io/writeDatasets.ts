@@ -5,10 +5,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Dataset, DatasetName, IndexBuild } from '@kechuang/index-engine';
+import { type Dataset, type DatasetName, type IndexBuild, tiersOf } from '@kechuang/index-engine';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { aggregateRanks, unitName, unitsByCode } from '../ranking.ts';
+import { aggregateCodes, aggregateRanks, unitName, unitsByCode } from '../ranking.ts';
 
 /** Datasets in pipeline order. */
 export const DATASET_NAMES: readonly DatasetName[] = [
@@ -96,31 +96,22 @@ function addDatasetSheet(
 }
 
 /**
- * Tiers (梯队), if the build carries them. The engine does not compute tiers yet; any later
- * `build.tiers` of the shape `{ [code]: { [unit]: tier } }` or a list of records is written.
+ * Tiers (梯队) of every aggregate by the spec's `tiers` rule (the Chongqing report tiers each
+ * sub-index the same way as the index): uCode, uName, then one column per aggregate.
  */
-function tierRows(build: IndexBuild): (string | number | null)[][] | undefined {
-  const tiers = (build as IndexBuild & { tiers?: unknown }).tiers;
-  if (tiers === undefined || tiers === null) return undefined;
-  if (Array.isArray(tiers)) {
-    const records = tiers.filter((t): t is Record<string, unknown> => typeof t === 'object');
-    const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
-    return [keys, ...records.map((r) => keys.map((k) => cellOf(r[k])))];
-  }
-  if (typeof tiers === 'object') {
-    const byCode = tiers as Record<string, Record<string, unknown>>;
-    const codes = Object.keys(byCode);
-    const unitCodes = [...new Set(codes.flatMap((c) => Object.keys(byCode[c] ?? {})))];
-    return [
-      ['uCode', ...codes],
-      ...unitCodes.map((u) => [u, ...codes.map((c) => cellOf(byCode[c]?.[u]))]),
-    ];
-  }
-  return undefined;
-}
-
-function cellOf(v: unknown): string | number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v === null || v === undefined) return null;
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+export function tierRows(build: IndexBuild): (string | number | null)[][] | undefined {
+  const rule = build.spec.tiers;
+  const dataset = build.datasets.Aggregated;
+  if (!rule || !dataset) return undefined;
+  const codes = aggregateCodes(build, dataset).reverse();
+  const byCode = codes.map((c) => new Map(tiersOf(build, rule, c).map((t) => [t.unit, t.tier])));
+  const units = unitsByCode(build);
+  return [
+    ['uCode', 'uName', ...codes],
+    ...dataset.unitCodes.map((u) => [
+      u,
+      unitName(units.get(u), u),
+      ...byCode.map((m) => m.get(u)?.label.zh ?? (units.get(u)?.isReference ? '参照' : null)),
+    ]),
+  ];
 }
