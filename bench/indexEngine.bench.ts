@@ -6,7 +6,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
-  type Alternative,
   createIndex,
   createRandom,
   type Framework,
@@ -17,7 +16,13 @@ import {
   type UnitTable,
   uncertaintyAnalysis,
 } from '@kechuang/index-engine';
-import { ASEM_SPEC, asemFramework, asemTable } from '../packages/index-engine/test/asemFixture.ts';
+import {
+  ASEM_SPEC,
+  ASEM_UA_SPEC,
+  asemFramework,
+  asemTable,
+  VIGNETTE_ALTERNATIVES,
+} from '../packages/index-engine/test/asemFixture.ts';
 
 export type BenchResult = { name: string; value: number; unit: string; goal: string };
 
@@ -27,34 +32,7 @@ function time<T>(f: () => T): [T, number] {
   return [r, performance.now() - t0];
 }
 
-const UA_SPEC: IndexSpec = {
-  steps: ASEM_SPEC.steps.map((s) =>
-    s.step === 'normalise' ? { ...s, range: [1, 100] as [number, number] } : s,
-  ),
-};
-
-/** The four alternatives of COINr's sensitivity vignette. */
-export const VIGNETTE_ALTERNATIVES: Alternative[] = [
-  { name: 'Winmax', path: 'treat.maxWinsorised', values: [1, 2, 3, 4, 5] },
-  {
-    name: 'Normalisation',
-    path: 'normalise',
-    values: [
-      { method: 'minMax', range: [1, 100] },
-      { method: 'zScore', mean: 10, sd: 2 },
-    ],
-  },
-  {
-    name: 'Weights',
-    path: 'weights',
-    noise: [
-      { level: 2, factor: 0.25 },
-      { level: 3, factor: 0.25 },
-    ],
-    replicates: 100,
-  },
-  { name: 'Aggregation', path: 'aggregate.method', values: ['arithmeticMean', 'geometricMean'] },
-];
+const UA_SPEC: IndexSpec = ASEM_UA_SPEC;
 
 export function benchAsemBuild(): BenchResult {
   const framework = asemFramework();

@@ -94,44 +94,8 @@ export function readDatasetCsv(path: string): Dataset {
   return { unitCodes: rows.map((r) => r[0] as string), columns };
 }
 
-/** A COINr expected output (`expected/<name>.csv`) as a Dataset. */
-export function expectedDataset(name: string): Dataset {
-  return readDatasetCsv(join(ASEM_DIR, 'expected', `${name}.csv`));
-}
-
-/**
- * Compare datasets by unit code and column: same NA pattern, largest relative difference
- * (absolute when the expected value is 0).
- */
-export function compareDatasets(
-  actual: Dataset,
-  expected: Dataset,
-): { maxRelDiff: number; problems: string[] } {
-  const problems: string[] = [];
-  let maxRelDiff = 0;
-  const rowOf = new Map(actual.unitCodes.map((u, i) => [u, i]));
-  if (actual.unitCodes.length !== expected.unitCodes.length) {
-    problems.push(`rows: ${actual.unitCodes.length} vs ${expected.unitCodes.length}`);
-  }
-  for (const [code, exp] of expected.columns) {
-    const act = actual.columns.get(code);
-    if (!act) {
-      problems.push(`missing column ${code}`);
-      continue;
-    }
-    expected.unitCodes.forEach((u, i) => {
-      const a = act[rowOf.get(u) ?? -1];
-      const e = exp[i] as number;
-      if (a === undefined) problems.push(`missing unit ${u}`);
-      else if (Number.isNaN(e) !== Number.isNaN(a)) problems.push(`${u}/${code}: ${a} vs ${e}`);
-      else if (!Number.isNaN(e)) {
-        const rel = e === 0 ? Math.abs(a) : Math.abs(a - e) / Math.abs(e);
-        maxRelDiff = Math.max(maxRelDiff, rel);
-      }
-    });
-  }
-  return { maxRelDiff, problems };
-}
+// COINr's expected outputs and the comparison live with the engine's ASEM fixture.
+export { compareDatasets, expectedDataset } from '../../index-engine/test/asemFixture.ts';
 
 /** Run the CLI in-process; returns the exit code and what it wrote. */
 export async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,39 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ASEM_UA_SPEC, VIGNETTE_ALTERNATIVES } from '../../index-engine/test/asemFixture.ts';
 import { analysisCommand } from '../src/commands/indexAnalysis.ts';
 import { CliInputError } from '../src/errors.ts';
 import { ASEM_DATA, ASEM_META, removeTempDirs, tempDir, writeText } from './helpers.ts';
 
 afterAll(removeTempDirs);
 
-const SPEC =
-  '{"steps":[{"step":"denominate"},{"step":"impute","method":"groupMean","group":"EurAsia_group"},' +
-  '{"step":"screen","minDataShare":0.9,"by":"missing"},{"step":"treat","maxWinsorised":5},' +
-  '{"step":"normalise","method":"minMax","range":[1,100]},{"step":"aggregate","method":"arithmeticMean"}]}';
-const ALTERNATIVES = JSON.stringify({
-  alternatives: [
-    { name: 'Winmax', path: 'treat.maxWinsorised', values: [1, 2, 3, 4, 5] },
-    {
-      name: 'Normalisation',
-      path: 'normalise',
-      values: [
-        { method: 'minMax', range: [1, 100] },
-        { method: 'zScore', mean: 10, sd: 2 },
-      ],
-    },
-    {
-      name: 'Weights',
-      path: 'weights',
-      noise: [
-        { level: 2, factor: 0.25 },
-        { level: 3, factor: 0.25 },
-      ],
-      replicates: 20,
-    },
-    { name: 'Aggregation', path: 'aggregate.method', values: ['arithmeticMean', 'geometricMean'] },
-  ],
-});
+const SPEC = JSON.stringify(ASEM_UA_SPEC);
+const ALTERNATIVES = JSON.stringify({ alternatives: VIGNETTE_ALTERNATIVES });
 
 function files(dir: string) {
   const spec = writeText(dir, 'spec.json', SPEC);

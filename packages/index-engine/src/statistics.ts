@@ -100,21 +100,7 @@ export function median(x: ArrayLike<number>): number {
  * g1 = √n Σc³ / (Σc²)^(3/2); G1 = g1 √(n(n − 1)) / (n − 2).
  */
 export function skewness(x: ArrayLike<number>): number {
-  const m = mean(x);
-  let s2 = 0;
-  let s3 = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    if (Number.isNaN(v)) continue;
-    const c = v - m;
-    s2 += c * c;
-    s3 += c * c * c;
-    n++;
-  }
-  if (n < 3) return Number.NaN;
-  const g1 = (Math.sqrt(n) * s3) / s2 ** 1.5;
-  return (g1 * Math.sqrt(n * (n - 1))) / (n - 2);
+  return skewAndKurtosis(x).skew;
 }
 
 /**
@@ -122,22 +108,7 @@ export function skewness(x: ArrayLike<number>): number {
  * r = n Σc⁴ / (Σc²)²; G2 = ((n + 1)(r − 3) + 6)(n − 1) / ((n − 2)(n − 3)).
  */
 export function kurtosis(x: ArrayLike<number>): number {
-  const m = mean(x);
-  let s2 = 0;
-  let s4 = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    if (Number.isNaN(v)) continue;
-    const c = v - m;
-    const c2 = c * c;
-    s2 += c2;
-    s4 += c2 * c2;
-    n++;
-  }
-  if (n < 4) return Number.NaN;
-  const r = (n * s4) / (s2 * s2);
-  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  return skewAndKurtosis(x).kurt;
 }
 
 export type TieMethod = 'min' | 'average' | 'max';

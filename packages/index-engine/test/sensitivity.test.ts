@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  type Alternative,
   applyAlternative,
   createIndex,
   type IndexSpec,
@@ -12,38 +11,12 @@ import {
   uncertaintySample,
   valueAt,
 } from '../src/index.ts';
-import { ASEM_SPEC, asemFramework, asemTable } from './asemFixture.ts';
+import { ASEM_UA_SPEC, asemFramework, asemTable, VIGNETTE_ALTERNATIVES } from './asemFixture.ts';
 
 const framework = asemFramework();
 const input = createIndex(framework, asemTable(framework));
-// minMax to [1, 100] so that the geometric mean is defined (COINr's vignette does the same).
-const spec: IndexSpec = {
-  steps: ASEM_SPEC.steps.map((s) =>
-    s.step === 'normalise' ? { ...s, range: [1, 100] as [number, number] } : s,
-  ),
-};
-
-const vignetteAlternatives: Alternative[] = [
-  { name: 'Winmax', path: 'treat.maxWinsorised', values: [1, 2, 3, 4, 5] },
-  {
-    name: 'Normalisation',
-    path: 'normalise',
-    values: [
-      { method: 'minMax', range: [1, 100] },
-      { method: 'zScore', mean: 10, sd: 2 },
-    ],
-  },
-  {
-    name: 'Weights',
-    path: 'weights',
-    noise: [
-      { level: 2, factor: 0.25 },
-      { level: 3, factor: 0.25 },
-    ],
-    replicates: 100,
-  },
-  { name: 'Aggregation', path: 'aggregate.method', values: ['arithmeticMean', 'geometricMean'] },
-];
+const spec: IndexSpec = ASEM_UA_SPEC;
+const vignetteAlternatives = VIGNETTE_ALTERNATIVES;
 
 describe('sample designs', () => {
   test('Saltelli design has N(d + 2) rows in [0, 1] and A_B^(i) takes column i from B', () => {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Dataset, Framework, FrameworkNode } from '../types.ts';
+import { asemFramework, expectedDataset } from '../../test/asemFixture.ts';
+import type { Dataset, Framework } from '../types.ts';
 import {
   correlation,
   correlationFlags,
@@ -9,63 +9,8 @@ import {
   correlationPValues,
 } from './correlation.ts';
 
-const ASEM = '/work/shared/data/asem';
-
-/** Minimal CSV parser: quoted fields (with commas and "" escapes), no embedded newlines. */
-function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i] as string;
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const header = split(lines[0] as string);
-  return lines.slice(1).map((l) => {
-    const cells = split(l);
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-  });
-}
-
-function loadDataset(file: string): Dataset {
-  const rows = parseCsv(readFileSync(`${ASEM}/expected/${file}`, 'utf8'));
-  const codes = Object.keys(rows[0] ?? {}).filter((c) => c !== 'uCode');
-  const num = (s: string): number => (s === '' || s === 'NA' ? Number.NaN : Number(s));
-  return {
-    unitCodes: rows.map((r) => r.uCode as string),
-    columns: new Map(codes.map((c) => [c, Float64Array.from(rows, (r) => num(r[c] as string))])),
-  };
-}
-
-function loadFramework(): Framework {
-  const rows = parseCsv(readFileSync(`${ASEM}/asem_iMeta.csv`, 'utf8'));
-  const nodes: FrameworkNode[] = rows
-    .filter((r) => r.Type === 'Indicator' || r.Type === 'Aggregate')
-    .map((r) => ({
-      code: r.iCode as string,
-      names: { en: r.iName as string },
-      level: Number(r.Level),
-      parent: r.Parent === '' || r.Parent === 'NA' ? null : (r.Parent as string),
-      direction: Number(r.Direction) === -1 ? -1 : 1,
-      weight: Number(r.Weight),
-    }));
-  return { nodes };
-}
+const loadFramework = (): Framework => asemFramework();
+const loadDataset = (file: string): Dataset => expectedDataset(file.replace(/\.csv$/, ''));
 
 const raw = loadDataset('Raw.csv');
 const col = (code: string): Float64Array => raw.columns.get(code) as Float64Array;

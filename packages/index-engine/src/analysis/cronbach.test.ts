@@ -1,25 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { expectedDataset } from '../../test/asemFixture.ts';
 import type { Dataset } from '../types.ts';
 import { cronbachAlpha } from './cronbach.ts';
 
-/** ASEM Raw.csv: unquoted numbers, quoted codes, empty cells are missing. */
-function loadRaw(): Dataset {
-  const lines = readFileSync('/work/shared/data/asem/expected/Raw.csv', 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.length > 0)
-    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
-  const header = lines[0] as string[];
-  const body = lines.slice(1);
-  const num = (s: string | undefined): number =>
-    s === undefined || s === '' || s === 'NA' ? Number.NaN : Number(s);
-  return {
-    unitCodes: body.map((r) => r[0] as string),
-    columns: new Map(
-      header.slice(1).map((h, j) => [h, Float64Array.from(body, (r) => num(r[j + 1]))]),
-    ),
-  };
-}
+const loadRaw = (): Dataset => expectedDataset('Raw');
 
 describe('cronbachAlpha', () => {
   test('textbook form: k/(k − 1) · (1 − Σ var / var of the sum), complete data', () => {

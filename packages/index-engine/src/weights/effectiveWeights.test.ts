@@ -1,43 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Framework, FrameworkNode } from '../types.ts';
+import { asemFramework } from '../../test/asemFixture.ts';
+import type { Framework } from '../types.ts';
 import { effectiveWeights } from './effectiveWeights.ts';
 
-/** ASEM iMeta (quoted fields may contain commas). */
-function loadFramework(): Framework {
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const lines = readFileSync('/work/shared/data/asem/asem_iMeta.csv', 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.length > 0)
-    .map(split);
-  const h = lines[0] as string[];
-  const at = (r: string[], name: string): string => r[h.indexOf(name)] ?? '';
-  const nodes: FrameworkNode[] = lines
-    .slice(1)
-    .filter((r) => at(r, 'Type') === 'Indicator' || at(r, 'Type') === 'Aggregate')
-    .map((r) => ({
-      code: at(r, 'iCode'),
-      names: { en: at(r, 'iName') },
-      level: Number(at(r, 'Level')),
-      parent: at(r, 'Parent') === '' ? null : at(r, 'Parent'),
-      direction: at(r, 'Direction') === '-1' ? -1 : 1,
-      weight: Number(at(r, 'Weight')),
-    }));
-  return { nodes };
-}
+const loadFramework = (): Framework => asemFramework();
 
 const asem = loadFramework();
 

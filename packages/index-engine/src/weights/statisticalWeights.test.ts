@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { asemFramework, expectedDataset } from '../../test/asemFixture.ts';
 import { principalComponents } from '../analysis/pca.ts';
-import type { Dataset, Framework, FrameworkNode } from '../types.ts';
+import type { Dataset, Framework } from '../types.ts';
 import {
   criticWeights,
   entropyWeights,
@@ -10,58 +10,8 @@ import {
   pcaWeights,
 } from './statisticalWeights.ts';
 
-const ASEM = '/work/shared/data/asem';
-
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-function readCsv(path: string): { header: string[]; rows: string[][] } {
-  const lines = readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.length > 0)
-    .map(splitCsvLine);
-  return { header: lines[0] as string[], rows: lines.slice(1) };
-}
-
-function loadDataset(file: string): Dataset {
-  const { header, rows } = readCsv(`${ASEM}/expected/${file}`);
-  const num = (s: string | undefined): number =>
-    s === undefined || s === '' || s === 'NA' ? Number.NaN : Number(s);
-  return {
-    unitCodes: rows.map((r) => r[0] as string),
-    columns: new Map(
-      header.slice(1).map((h, j) => [h, Float64Array.from(rows, (r) => num(r[j + 1]))]),
-    ),
-  };
-}
-
-function loadFramework(): Framework {
-  const { header: h, rows } = readCsv(`${ASEM}/asem_iMeta.csv`);
-  const at = (r: string[], name: string): string => r[h.indexOf(name)] ?? '';
-  const nodes: FrameworkNode[] = rows
-    .filter((r) => at(r, 'Type') === 'Indicator' || at(r, 'Type') === 'Aggregate')
-    .map((r) => ({
-      code: at(r, 'iCode'),
-      names: { en: at(r, 'iName') },
-      level: Number(at(r, 'Level')),
-      parent: at(r, 'Parent') === '' ? null : at(r, 'Parent'),
-      direction: at(r, 'Direction') === '-1' ? -1 : 1,
-      weight: Number(at(r, 'Weight')),
-    }));
-  return { nodes };
-}
+const loadFramework = (): Framework => asemFramework();
+const loadDataset = (file: string): Dataset => expectedDataset(file.replace(/\.csv$/, ''));
 
 const asem = loadFramework();
 const raw = loadDataset('Raw.csv');
