@@ -17,6 +17,17 @@ import type {
   WeightSet,
 } from './types.ts';
 
+/** Dataset names in pipeline order (COINr's `.$Data`). */
+export const DATASET_NAMES: readonly DatasetName[] = [
+  'Raw',
+  'Denominated',
+  'Imputed',
+  'Screened',
+  'Treated',
+  'Normalised',
+  'Aggregated',
+];
+
 /** The dataset each step writes (COINr's `.$Data` names); `weight` writes none. */
 export const DATASET_OF: Record<Step['step'], DatasetName | undefined> = {
   denominate: 'Denominated',

@@ -120,3 +120,15 @@ export const VIGNETTE_ALTERNATIVES: Alternative[] = [
   },
   { name: 'Aggregation', path: 'aggregate.method', values: ['arithmeticMean', 'geometricMean'] },
 ];
+
+/** ASEM's eight pillars (level 2), in iMeta order. */
+export const ASEM_PILLARS = [
+  'Physical',
+  'ConEcFin',
+  'Political',
+  'Instit',
+  'P2P',
+  'Environ',
+  'Social',
+  'SusEcFin',
+];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createIndex, runIndex } from '../src/index.ts';
+import { createIndex, DATASET_NAMES, runIndex } from '../src/index.ts';
 import {
   ASEM_DIR,
   ASEM_SPEC,
@@ -15,15 +15,7 @@ describe('ASEM pipeline reproduces COINr 1.1.14 step by step (relative differenc
   const framework = asemFramework();
   const input = createIndex(framework, asemTable(framework));
   const build = runIndex(input, ASEM_SPEC);
-  for (const name of [
-    'Raw',
-    'Denominated',
-    'Imputed',
-    'Screened',
-    'Treated',
-    'Normalised',
-    'Aggregated',
-  ] as const) {
+  for (const name of DATASET_NAMES) {
     test(`${name} matches COINr`, () => {
       const actual = build.datasets[name];
       expect(actual).toBeDefined();

@@ -6,7 +6,7 @@ import {
   runIndex,
   type WeightStep,
 } from '../src/index.ts';
-import { ASEM_SPEC, asemFramework, asemTable } from './asemFixture.ts';
+import { ASEM_PILLARS, ASEM_SPEC, asemFramework, asemTable } from './asemFixture.ts';
 
 const framework = asemFramework();
 const input = createIndex(framework, asemTable(framework));
@@ -44,30 +44,15 @@ describe('the weight step derives a weight set and aggregation uses it', () => {
     const sumCorr = (spec: IndexSpec) => {
       const agg = runIndex(input, spec).datasets.Aggregated;
       const index = agg?.columns.get('Index') as Float64Array;
-      return [
-        'Physical',
-        'ConEcFin',
-        'Political',
-        'Instit',
-        'P2P',
-        'Environ',
-        'Social',
-        'SusEcFin',
-      ].reduce((s, c) => s + correlation(agg?.columns.get(c) as Float64Array, index, 'pearson'), 0);
+      return ASEM_PILLARS.reduce(
+        (s, c) => s + correlation(agg?.columns.get(c) as Float64Array, index, 'pearson'),
+        0,
+      );
     };
     const opt = withWeight({ step: 'weight', method: 'infomax', level: 2, tolerance: 1e-4 });
     expect(sumCorr(opt)).toBeGreaterThanOrEqual(sumCorr(ASEM_SPEC));
     const w = runIndex(input, opt).weightSets.infomax as Record<string, number>;
-    const level2 = [
-      'Physical',
-      'ConEcFin',
-      'Political',
-      'Instit',
-      'P2P',
-      'Environ',
-      'Social',
-      'SusEcFin',
-    ];
+    const level2 = ASEM_PILLARS;
     expect(level2.reduce((s, c) => s + (w[c] as number), 0)).toBeCloseTo(1, 12);
   });
 
@@ -75,16 +60,9 @@ describe('the weight step derives a weight set and aggregation uses it', () => {
     const spread = (spec: IndexSpec) => {
       const agg = runIndex(input, spec).datasets.Aggregated;
       const index = agg?.columns.get('Index') as Float64Array;
-      const c = [
-        'Physical',
-        'ConEcFin',
-        'Political',
-        'Instit',
-        'P2P',
-        'Environ',
-        'Social',
-        'SusEcFin',
-      ].map((code) => correlation(agg?.columns.get(code) as Float64Array, index, 'pearson'));
+      const c = ASEM_PILLARS.map((code) =>
+        correlation(agg?.columns.get(code) as Float64Array, index, 'pearson'),
+      );
       const s = c.reduce((a, b) => a + b, 0);
       return c.reduce((a, ci) => a + (ci / s - 1 / 8) ** 2, 0);
     };

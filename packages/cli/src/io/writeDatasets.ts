@@ -5,21 +5,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Dataset, type DatasetName, type IndexBuild, tiersOf } from '@kechuang/index-engine';
+import { DATASET_NAMES, type Dataset, type IndexBuild, tiersOf } from '@kechuang/index-engine';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { aggregateCodes, aggregateRanks, unitName, unitsByCode } from '../ranking.ts';
 
-/** Datasets in pipeline order. */
-export const DATASET_NAMES: readonly DatasetName[] = [
-  'Raw',
-  'Denominated',
-  'Imputed',
-  'Screened',
-  'Treated',
-  'Normalised',
-  'Aggregated',
-];
+export { DATASET_NAMES };
 
 /** A number as text with full precision (shortest round-trip form); NaN → empty. */
 export function formatNumber(v: number): string {
