@@ -1,22 +1,26 @@
 /** `npm run bench`: runs every benchmark and prints a table (numbers only, no pass/fail). */
+import { benchCliAnalysis } from './cliAnalysis.bench.ts';
 import {
+  type BenchResult,
   benchAsemBuild,
   benchPanel,
   benchSensitivity,
   benchUncertainty,
 } from './indexEngine.bench.ts';
 
-const only = process.argv[2];
-const benches = {
+const benches: Record<string, () => BenchResult | Promise<BenchResult>> = {
   asem: benchAsemBuild,
   uncertainty: benchUncertainty,
   sensitivity: benchSensitivity,
   panel: benchPanel,
+  cliUncertainty: () => benchCliAnalysis('UA'),
+  cliSensitivity: () => benchCliAnalysis('SA'),
 };
+const only = process.argv[2];
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
-  const r = run();
+  const r = await run();
   console.log(
-    `${r.name.padEnd(90)} ${r.value.toFixed(3).padStart(9)} ${r.unit.padEnd(9)} goal ${r.goal}`,
+    `${r.name.padEnd(92)} ${r.value.toFixed(3).padStart(9)} ${r.unit.padEnd(9)} goal ${r.goal}`,
   );
 }

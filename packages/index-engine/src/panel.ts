@@ -77,7 +77,7 @@ function imputePanel(inputs: IndexInput[], states: StepState[], step: ImputeStep
   for (const code of codes) {
     const cols = out.map((s) => {
       const c = s.dataset.columns.get(code);
-      return c ? Float64Array.from(c) : undefined;
+      return c ? c.slice() : undefined;
     });
     for (const unit of unitCodes) {
       const series = states.map((s, t) => {

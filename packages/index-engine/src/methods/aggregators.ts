@@ -24,8 +24,9 @@ export function aggregateGroup(
 ): Float64Array {
   checkWeights(input);
   const n = input.unitCodes.length;
-  const out = new Float64Array(n);
   if (method === 'copeland') return copeland(input);
+  if (method === 'arithmeticMean') return arithmeticMeanColumns(input, options.minDataShare);
+  const out = new Float64Array(n);
   const k = input.members.length;
   const values = new Float64Array(k);
   const weights = new Float64Array(k);
@@ -49,9 +50,6 @@ export function aggregateGroup(
     const vs = values.subarray(0, m);
     const ws = weights.subarray(0, m);
     switch (method) {
-      case 'arithmeticMean':
-        out[u] = arithmeticMean(vs, ws);
-        break;
       case 'geometricMean':
         out[u] = geometricMean(vs, ws, input, u);
         break;
@@ -83,6 +81,37 @@ function checkWeights(input: GroupInput): void {
       });
     }
   });
+}
+
+/**
+ * The arithmetic mean for every unit at once, column by column (the hot path of uncertainty
+ * runs): Σ w·x / Σ w over each unit's available members.
+ */
+function arithmeticMeanColumns(input: GroupInput, minDataShare?: number): Float64Array {
+  const n = input.unitCodes.length;
+  const k = input.columns.length;
+  const num = new Float64Array(n);
+  const den = new Float64Array(n);
+  const count = new Float64Array(n);
+  for (let j = 0; j < k; j++) {
+    const col = input.columns[j] as Float64Array;
+    const w = input.weights[j] as number;
+    for (let u = 0; u < n; u++) {
+      const v = col[u] as number;
+      if (v === v) {
+        num[u] = (num[u] as number) + w * v;
+        den[u] = (den[u] as number) + w;
+        count[u] = (count[u] as number) + 1;
+      }
+    }
+  }
+  const out = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    const c = count[u] as number;
+    const tooFew = c === 0 || (minDataShare !== undefined && c / k < minDataShare);
+    out[u] = tooFew ? Number.NaN : (num[u] as number) / (den[u] as number);
+  }
+  return out;
 }
 
 /** COINr `a_amean`: Σ w·x / Σ w over the available values. */

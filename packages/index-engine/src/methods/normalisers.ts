@@ -51,7 +51,10 @@ export function normaliseColumn(
     case 'minMax': {
       const [l, u] = spec.range ?? [0, 100];
       const [lo, hi] = range(x);
-      return map(x, (v) => ((v - lo) / (hi - lo)) * (u - l) + l);
+      const out = new Float64Array(x.length);
+      for (let i = 0; i < x.length; i++)
+        out[i] = (((x[i] as number) - lo) / (hi - lo)) * (u - l) + l;
+      return out;
     }
     case 'zScore': {
       const m = mean(x);

@@ -43,7 +43,7 @@ export function winsorise(
   kurtosisThreshold = 3.5,
   force = false,
 ): TreatResult | null {
-  const x = Float64Array.from(input);
+  const x = input instanceof Float64Array ? input.slice() : Float64Array.from(input);
   let check = checkSkewKurt(x, skewThreshold, kurtosisThreshold);
   if (check.pass === null && !force) return null;
   let imax: number[] = [];

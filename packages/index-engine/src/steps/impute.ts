@@ -64,7 +64,7 @@ export function impute(ctx: BuildContext, input: Dataset, step: ImputeStep): Imp
     let out: Float64Array | undefined;
     for (let u = 0; u < original.length; u++) {
       if (!Number.isNaN(original[u] as number)) continue;
-      out ??= Float64Array.from(original);
+      out ??= original.slice();
       const v = f[u] as number;
       out[u] = sc ? (v * (sc.hi - sc.lo) + sc.lo) * sc.dir : v;
       if (Number.isNaN(out[u] as number)) remaining++;
@@ -124,17 +124,15 @@ function imputeColumns(
       out.set(code, x);
       continue;
     }
-    const filled = Float64Array.from(x);
+    const filled = x.slice();
     if (!grouped) {
       const c = centre(x);
       for (let u = 0; u < x.length; u++) if (Number.isNaN(x[u] as number)) filled[u] = c;
     } else {
-      const members: number[][] = Array.from({ length: groupCount }, () => []);
-      for (let u = 0; u < x.length; u++) {
-        const g = groupOf[u] as number;
-        if (g >= 0) (members[g] as number[]).push(x[u] as number);
-      }
-      const centres = members.map((m) => centre(m));
+      const centres =
+        step.method === 'groupMean'
+          ? groupMeans(x, groupOf, groupCount)
+          : groupMedians(x, groupOf, groupCount);
       for (let u = 0; u < x.length; u++) {
         const g = groupOf[u] as number;
         if (g >= 0 && Number.isNaN(x[u] as number)) filled[u] = centres[g] as number;
@@ -162,7 +160,7 @@ function imputeRows(
     blocks.set(key, list);
   }
   const out = new Map<string, Float64Array>();
-  for (const code of codes) out.set(code, Float64Array.from(work.get(code) as Float64Array));
+  for (const code of codes) out.set(code, (work.get(code) as Float64Array).slice());
   for (const members of blocks.values()) {
     const cols = members.map((c) => work.get(c) as Float64Array);
     for (let u = 0; u < input.unitCodes.length; u++) {
@@ -179,4 +177,28 @@ function imputeRows(
 function hasMissing(x: Float64Array): boolean {
   for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i] as number)) return true;
   return false;
+}
+
+function groupMeans(x: Float64Array, groupOf: Int32Array, groupCount: number): Float64Array {
+  const sum = new Float64Array(groupCount);
+  const n = new Float64Array(groupCount);
+  for (let u = 0; u < x.length; u++) {
+    const g = groupOf[u] as number;
+    const v = x[u] as number;
+    if (g >= 0 && v === v) {
+      sum[g] = (sum[g] as number) + v;
+      n[g] = (n[g] as number) + 1;
+    }
+  }
+  // A group with no observed value has nothing to average: NaN, as COINr's mean of nothing.
+  return sum.map((s, g) => s / (n[g] as number));
+}
+
+function groupMedians(x: Float64Array, groupOf: Int32Array, groupCount: number): Float64Array {
+  const members: number[][] = Array.from({ length: groupCount }, () => []);
+  for (let u = 0; u < x.length; u++) {
+    const g = groupOf[u] as number;
+    if (g >= 0) (members[g] as number[]).push(x[u] as number);
+  }
+  return Float64Array.from(members, (m) => median(m));
 }
