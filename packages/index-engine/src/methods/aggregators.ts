@@ -98,7 +98,7 @@ function arithmeticMeanColumns(input: GroupInput, minDataShare?: number): Float6
     const w = input.weights[j] as number;
     for (let u = 0; u < n; u++) {
       const v = col[u] as number;
-      if (v === v) {
+      if (!Number.isNaN(v)) {
         num[u] = (num[u] as number) + w * v;
         den[u] = (den[u] as number) + w;
         count[u] = (count[u] as number) + 1;

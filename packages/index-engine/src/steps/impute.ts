@@ -185,7 +185,7 @@ function groupMeans(x: Float64Array, groupOf: Int32Array, groupCount: number): F
   for (let u = 0; u < x.length; u++) {
     const g = groupOf[u] as number;
     const v = x[u] as number;
-    if (g >= 0 && v === v) {
+    if (g >= 0 && !Number.isNaN(v)) {
       sum[g] = (sum[g] as number) + v;
       n[g] = (n[g] as number) + 1;
     }
