@@ -1,0 +1,51 @@
+/**
+ * @kechuang/registry: the database of Chongqing's innovation system (科创登记库), one PostgreSQL
+ * schema on embedded PGlite or a PostgreSQL server, with migrations, a data-folder lock,
+ * permissions and an append-only audit log.
+ */
+export {
+  type AuditAction,
+  type AuditEntry,
+  type AuditFilter,
+  readAudit,
+  writeAudit,
+} from './audit.ts';
+export {
+  type DataDirLock,
+  DataDirLockedError,
+  LOCK_FILE,
+  type LockHolder,
+  lockDataDir,
+} from './dataDirLock.ts';
+export type { Db } from './db.ts';
+export * from './imports/index.ts';
+export * from './indicators/index.ts';
+export {
+  checksumOf,
+  type MigrateResult,
+  type Migration,
+  MigrationError,
+  migrate,
+  readMigrations,
+} from './migrate.ts';
+export { type OpenDatabaseOptions, openDatabase, type Registry } from './openDatabase.ts';
+export {
+  type Actor,
+  assertCanReadUnpublished,
+  assertCanWrite,
+  canReadUnpublished,
+  PermissionError,
+  type Role,
+} from './permissions.ts';
+export { type SeedRegionsResult, SYSTEM_ACTOR, seedRegions } from './seedRegions.ts';
+export {
+  BATCH_SIZE,
+  deleteRecord,
+  RecordError,
+  type RecordValues,
+  recordKey,
+  type UpsertSummary,
+  upsertRecord,
+  upsertRecords,
+  type WriteStatus,
+} from './writeRecord.ts';

@@ -1,0 +1,3 @@
+export * from './computeRegionIndex.ts';
+export * from './definitions.ts';
+export * from './deriveIndicators.ts';
