@@ -8,6 +8,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { demoCommand } from './commands/demo.ts';
 import { analysisCommand } from './commands/indexAnalysis.ts';
 import { buildIndexCommand } from './commands/indexBuild.ts';
+import { migrateCommand } from './commands/registryDb.ts';
+import { deriveCommand } from './commands/registryDerive.ts';
+import { exportCommand, importCommand, templateCommand } from './commands/registryImport.ts';
+import { seedDemoCommand } from './commands/registrySeed.ts';
 import { CliInputError } from './errors.ts';
 import { formatIssues } from './io/formatIssues.ts';
 
@@ -160,7 +164,93 @@ export function createProgram(io: CliIo = processIo): Command {
       io.out(`${result.lines.join('\n')}\n`);
     });
 
+  addRegistryCommands(program, io);
   return program;
+}
+
+/**
+ * Registry commands (db migrate, import, export, template, seed). The CLI acts as a local city
+ * administrator (市级管理员) on the database named by DATABASE_URL or KECHUANG_DATA_DIR.
+ */
+function addRegistryCommands(program: Command, io: CliIo): void {
+  const help = (c: Command) => c.helpOption('-h, --help', '显示帮助 / show help');
+  const db = help(program.command('db').description('登记库数据库 / the registry database'));
+  help(db.command('migrate').description('应用数据库迁移 / apply database migrations')).action(
+    async () => {
+      io.out(`${(await migrateCommand(io.env)).join('\n')}\n`);
+    },
+  );
+  help(
+    program
+      .command('import <kind> <file>')
+      .description(
+        '导入登记数据（CSV 或 XLSX；全部或全不）/ import registry rows (CSV or XLSX; all or nothing)',
+      )
+      .option('--dry-run', '只校验并预览，不写入 / validate and preview, write nothing')
+      .option('--partial', '只导入无误的行 / import the valid rows only')
+      .option(
+        '--accept-uscc-warnings',
+        '接受统一社会信用代码的警告（内嵌组织机构代码校验不符）/ accept USCC warnings',
+      ),
+  ).action(
+    async (
+      kind: string,
+      file: string,
+      opts: { dryRun?: boolean; partial?: boolean; acceptUsccWarnings?: boolean },
+    ) => {
+      const result = await importCommand(io.env, kind, file, { ...opts, progress: process.stderr });
+      if (result.warnings.length > 0) io.err(`${formatIssues(result.warnings).join('\n')}\n`);
+      io.out(`${result.lines.join('\n')}\n`);
+    },
+  );
+  help(
+    program
+      .command('export <kind>')
+      .description('导出登记数据 / export registry rows')
+      .requiredOption('--out <file>', '输出文件 .xlsx 或 .csv / output file .xlsx or .csv'),
+  ).action(async (kind: string, opts: { out: string }) => {
+    io.out(`${(await exportCommand(io.env, kind, opts.out)).join('\n')}\n`);
+  });
+  help(
+    program
+      .command('template <kind>')
+      .description('写出导入模板（中文表头、示例行、说明）/ write an import template')
+      .option('--out <file>', '输出文件 .xlsx 或 .csv / output file .xlsx or .csv'),
+  ).action(async (kind: string, opts: { out?: string }) => {
+    io.out(`${(await templateCommand(kind, opts.out)).join('\n')}\n`);
+  });
+  help(
+    program
+      .command('seed')
+      .description('载入示例数据 / load the demo data')
+      .option('--demo', '载入 data/demo 的示例数据 / load data/demo'),
+  ).action(async (opts: { demo?: boolean }) => {
+    if (!opts.demo) {
+      throw new CliInputError([
+        { zh: '请指定 --demo（目前只有示例数据）', en: 'pass --demo (only demo data exist)' },
+      ]);
+    }
+    io.out(`${(await seedDemoCommand(io.env, { progress: process.stderr })).join('\n')}\n`);
+  });
+
+  const indicators = help(
+    program.command('indicators').description('派生指标 / derived indicators'),
+  );
+  help(
+    indicators
+      .command('derive')
+      .description(
+        '由登记库记录计算各区县派生指标并存入 indicator_values（edition = derived）/ derive indicators per region from the registry records',
+      )
+      .addOption(
+        new Option('--year <Y>', '年份 / year').argParser(positiveInteger).makeOptionMandatory(),
+      )
+      .addOption(
+        new Option('--to <Y>', '至某年（含）/ through this year').argParser(positiveInteger),
+      ),
+  ).action(async (opts: { year: number; to?: number }) => {
+    io.out(`${(await deriveCommand(io.env, opts.year, opts.to ?? opts.year)).join('\n')}\n`);
+  });
 }
 
 /** Run the program on `argv` (as process.argv); returns the exit code, never throws. */
@@ -187,6 +277,11 @@ export function handleError(err: unknown, io: CliIo = processIo): number {
   if (err instanceof IndexInputError) {
     const issues = err.issues.map((i) => ({ zh: i.message.zh, en: i.message.en }));
     io.err(`${formatIssues(issues).join('\n')}\n`);
+    return EXIT_USER_ERROR;
+  }
+  if (err instanceof Error && 'zh' in err && 'en' in err) {
+    // Registry errors users can act on (permission, data folder locked, migration).
+    io.err(`${formatIssues([{ zh: String(err.zh), en: String(err.en) }]).join('\n')}\n`);
     return EXIT_USER_ERROR;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -1,0 +1,238 @@
+/**
+ * `kechuang import <kind> <file>`, `kechuang export <kind> --out file` and
+ * `kechuang template <kind>`: registry imports from CSV (UTF-8, UTF-16, GB18030) or XLSX through
+ * the CLI's table reader, all-or-nothing by default, with a row-level report in Chinese and
+ * English; exports and templates as XLSX or CSV with a BOM (Excel opens it as UTF-8).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Writable } from 'node:stream';
+import {
+  type Db,
+  exportRows,
+  getImportKind,
+  IMPORT_KIND_NAMES,
+  type ImportIssue,
+  type ImportKind,
+  type ImportOptions,
+  type ImportReport,
+  type ImportTable,
+  importBatch,
+  isImportKindName,
+  templateWorkbook,
+} from '@kechuang/registry';
+import cliProgress from 'cli-progress';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { CliInputError, type FileIssue, fileError } from '../errors.ts';
+import { decodeText, readTable, splitSheet, type Table } from '../io/readTable.ts';
+import { CLI_ACTOR, openRegistry } from './registryDb.ts';
+
+type Env = Record<string, string | undefined>;
+
+/** The kind named on the command line, or a user error listing the kinds. */
+export function kindArgument(name: string): ImportKind {
+  if (!isImportKindName(name)) {
+    throw fileError(
+      undefined,
+      `未知的类型“${name}”（可选：${IMPORT_KIND_NAMES.join('、')}）`,
+      `unknown kind "${name}" (one of: ${IMPORT_KIND_NAMES.join(', ')})`,
+    );
+  }
+  return getImportKind(name);
+}
+
+/**
+ * Read a file for import. CSV bytes that decode neither as UTF-8 nor as GB18030 (or a binary
+ * file) are refused before parsing, with one clear message instead of a CSV syntax error.
+ */
+export async function readImportFile(file: string): Promise<Table> {
+  const { path } = splitSheet(file);
+  if (/\.(csv|tsv|txt)$/i.test(path)) {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      // readTable reports a missing or unreadable file.
+    }
+    if (bytes) {
+      const { text } = decodeText(bytes);
+      if (text.includes('\uFFFD') || text.includes('\u0000')) {
+        throw fileError(
+          file,
+          '文件编码无法识别：既不是 UTF-8 也不是 GB18030（或不是文本文件）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx',
+          'cannot decode the file: it is neither UTF-8 nor GB18030 (or not a text file). Save it as "CSV UTF-8" or .xlsx in Excel',
+        );
+      }
+    }
+  }
+  return readTable(file);
+}
+
+/** Issues of an import located in the user's file. */
+export function fileIssues(file: string, issues: readonly ImportIssue[]): FileIssue[] {
+  return issues.map((i) => ({
+    file,
+    row: i.row,
+    column: i.column,
+    zh:
+      i.value !== undefined && i.value !== '' && !i.zh.includes(i.value)
+        ? `${i.zh}（值：${i.value}）`
+        : i.zh,
+    en:
+      i.value !== undefined && i.value !== '' && !i.en.includes(i.value)
+        ? `${i.en} (value: ${i.value})`
+        : i.en,
+  }));
+}
+
+/** One line summing up a report. */
+export function summaryLine(report: ImportReport): string {
+  const verb = report.dryRun ? '试运行（未写入）' : report.written ? '已导入' : '未写入';
+  const en = report.dryRun
+    ? 'dry run (nothing written)'
+    : report.written
+      ? 'imported'
+      : 'nothing written';
+  return (
+    `${report.kind}：${verb}，新增 ${report.inserted}，更新 ${report.updated}，未变 ${report.unchanged}，拒绝 ${report.rejected} / ` +
+    `${en}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`
+  );
+}
+
+/** A progress bar on `stream` (plain lines when it is not a terminal). */
+function progressBar(stream: Writable | undefined): ImportOptions['onProgress'] {
+  if (!stream) return undefined;
+  let bar: cliProgress.SingleBar | undefined;
+  return ({ done, total }) => {
+    if (total < 5000) return;
+    if (!bar) {
+      bar = new cliProgress.SingleBar(
+        {
+          stream,
+          noTTYOutput: true,
+          notTTYSchedule: 2000,
+          format: '{bar} {percentage}% | {value}/{total} 行 rows | {duration_formatted}',
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, 0);
+    }
+    bar.update(done);
+    if (done >= total) {
+      bar.stop();
+      bar = undefined;
+    }
+  };
+}
+
+/** Options of {@link importCommand}. */
+export type ImportCommandOptions = {
+  dryRun?: boolean;
+  partial?: boolean;
+  acceptUsccWarnings?: boolean;
+  progress?: Writable;
+};
+
+/** One file of an import batch. */
+export type ImportFile = { kind: ImportKind; file: string; table?: ImportTable };
+
+/**
+ * Import files in one transaction (in order); refused imports throw CliInputError (exit 2)
+ * with every issue; returns the summary lines and any non-blocking warnings.
+ */
+export async function importFiles(
+  db: Db,
+  files: readonly ImportFile[],
+  options: ImportCommandOptions = {},
+): Promise<{ lines: string[]; warnings: FileIssue[]; reports: ImportReport[] }> {
+  const parts = [];
+  for (const f of files)
+    parts.push({ kind: f.kind, table: f.table ?? (await readImportFile(f.file)) });
+  const reports = await importBatch(db, CLI_ACTOR, parts, {
+    dryRun: options.dryRun,
+    allOrNothing: !options.partial,
+    acceptUsccWarnings: options.acceptUsccWarnings,
+    onProgress: progressBar(options.progress),
+  });
+  const issues = reports.flatMap((r, i) => fileIssues(files[i]?.file ?? '', r.issues));
+  const warnings = reports.flatMap((r, i) => fileIssues(files[i]?.file ?? '', r.warnings));
+  if (issues.length > 0 && !options.partial) {
+    issues.push({
+      zh: '全部或全不：未写入任何数据（可用 --partial 只导入无误的行，--dry-run 预览）',
+      en: 'all or nothing: nothing was written (use --partial to import the valid rows only, --dry-run to preview)',
+    });
+    throw new CliInputError(issues);
+  }
+  return { lines: reports.map(summaryLine), warnings: [...warnings, ...issues], reports };
+}
+
+/** `kechuang import <kind> <file>`. */
+export async function importCommand(
+  env: Env,
+  kindName: string,
+  file: string,
+  options: ImportCommandOptions = {},
+): Promise<{ lines: string[]; warnings: FileIssue[] }> {
+  const kind = kindArgument(kindName);
+  const table = await readImportFile(file);
+  const registry = await openRegistry(env);
+  try {
+    return await importFiles(registry.db, [{ kind, file, table }], options);
+  } finally {
+    await registry.close();
+  }
+}
+
+/** Write rows as XLSX (sheets) or CSV with a BOM (first sheet only), by the file's extension. */
+export async function writeSheets(
+  out: string,
+  sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[],
+): Promise<void> {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.csv') {
+    const rows = (sheets[0]?.rows ?? []).map((r) => r.map((v) => (v === null ? '' : v)));
+    await writeFile(out, `\uFEFF${stringify(rows as unknown[][])}`);
+    return;
+  }
+  if (ext !== '.xlsx') {
+    throw fileError(out, '输出文件须为 .xlsx 或 .csv', 'the output file must be .xlsx or .csv');
+  }
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? undefined : v)));
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ws.columns.forEach((c) => {
+      c.width = 18;
+    });
+  }
+  await workbook.xlsx.writeFile(out);
+}
+
+/** `kechuang export <kind> --out file.xlsx|csv`. */
+export async function exportCommand(env: Env, kindName: string, out: string): Promise<string[]> {
+  const kind = kindArgument(kindName);
+  if (!/\.(xlsx|csv)$/i.test(out)) {
+    throw fileError(out, '输出文件须为 .xlsx 或 .csv', 'the output file must be .xlsx or .csv');
+  }
+  const registry = await openRegistry(env);
+  try {
+    const table = await exportRows(registry.db, CLI_ACTOR, kind);
+    await writeSheets(out, [{ name: kind.zh, rows: [table.header, ...table.rows] }]);
+    return [
+      `已导出 ${table.rows.length} 行到 ${out} / exported ${table.rows.length} rows to ${out}`,
+    ];
+  } finally {
+    await registry.close();
+  }
+}
+
+/** `kechuang template <kind> [--out file]` (default `<kind>-template.xlsx`). */
+export async function templateCommand(kindName: string, out?: string): Promise<string[]> {
+  const kind = kindArgument(kindName);
+  const file = out ?? `${kind.name}-template.xlsx`;
+  await writeSheets(file, templateWorkbook(kind).sheets);
+  return [`已写出模板 ${file} / wrote the template ${file}`];
+}
