@@ -19,6 +19,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './seededRandom.ts';
 
 const SEED = 20231220;
 const YEARS = [2019, 2020, 2021, 2022, 2023] as const;
@@ -63,18 +64,6 @@ const SRC = {
 // ---------------------------------------------------------------------------------------------
 // Seeded PRNG
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: a small 32-bit PRNG; returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const uniform = mulberry32(SEED);
 

@@ -13,20 +13,11 @@ import {
   computeUsccCheckChar,
 } from '@kechuang/domain';
 import { stringify } from 'csv-stringify/sync';
+import { mulberry32 } from './seededRandom.ts';
 
 const SEED = 20250301;
 const OUT = join(import.meta.dirname, '..', 'data', 'demo', 'registry');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
