@@ -6,7 +6,7 @@ import { computeUsccCheckChar } from '@kechuang/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db.ts';
 import type { Registry } from '../openDatabase.ts';
-import type { Actor } from '../permissions.ts';
+import { type Actor, DISTRICT_TABLES } from '../permissions.ts';
 import { seedRegions } from '../seedRegions.ts';
 import { exportRows } from './exports.ts';
 import { importBatch, importRows } from './importRows.ts';
@@ -50,20 +50,8 @@ function exampleTable(name: keyof typeof IMPORT_KINDS): ImportTable {
   return tableOf(data.rows[0] as string[], [data.rows[1] as string[]]);
 }
 
-const TABLES = [
-  'enterprises',
-  'enterprise_year_figures',
-  'qualifications',
-  'platforms',
-  'talents',
-  'patents',
-  'achievements',
-  'contracts',
-  'projects',
-  'targets',
-  'indicator_values',
-  'audit_log',
-];
+// Every register a district may write, and the audit log: what a refused import must not touch.
+const TABLES = [...DISTRICT_TABLES, 'audit_log'];
 
 /** Row counts of every register table and the audit log. */
 export async function snapshot(db: Db): Promise<Record<string, number>> {
