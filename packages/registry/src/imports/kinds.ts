@@ -942,6 +942,58 @@ const indicators: ImportKind = {
 };
 
 /** Every import kind, by name. */
+/** Published index results (已发布指数结果), as the report printed them, for comparison. */
+const publishedResults: ImportKind = {
+  name: 'publishedResults',
+  zh: '已发布指数结果',
+  en: 'Published index results',
+  table: 'published_results',
+  key: ['edition', 'region_code'],
+  conflict: ['edition', 'region_code'],
+  orderBy: ['edition', 'region_code'],
+  scope: (v) => ({ regionCode: v.region_code as string }),
+  columns: [
+    col(
+      'edition',
+      '版本',
+      'Edition',
+      'text',
+      t(
+        '报告版本，如 2023 年版（2022 年数据）',
+        'report edition, e.g. the 2023 edition (2022 data)',
+      ),
+      '2023',
+      { required: true },
+    ),
+    regionColumn(
+      'region_code',
+      '区县',
+      'Region',
+      true,
+      t('；全市填 500000', '; 500000 for the city'),
+    ),
+    col(
+      'value',
+      '指数值',
+      'Index value',
+      'decimal',
+      t('综合指数（%）', 'composite index (%)'),
+      '70.70',
+    ),
+    col('tier', '梯队', 'Tier', 'text', t('如 第一梯队', 'e.g. 第一梯队'), '第一梯队'),
+    col('rank', '排名', 'Rank', 'integer', t('报告中的名次', 'rank in the report'), '3'),
+    col(
+      'source',
+      '来源',
+      'Source',
+      'text',
+      t('来源链接', 'source URL'),
+      'http://www.te-ch.tech/news/show-323196.html',
+      { required: true },
+    ),
+  ],
+};
+
 export const IMPORT_KINDS = {
   enterprises,
   enterpriseFigures,
@@ -954,6 +1006,7 @@ export const IMPORT_KINDS = {
   projects,
   targets,
   indicators,
+  publishedResults,
 } as const satisfies Record<string, ImportKind>;
 
 /** Name of an import kind (`kechuang import <kind>`). */
