@@ -7,20 +7,27 @@ import {
   benchSensitivity,
   benchUncertainty,
 } from './indexEngine.bench.ts';
+import { benchRegistryDerive, benchRegistryImport } from './registry.bench.ts';
 
-const benches: Record<string, () => BenchResult | Promise<BenchResult>> = {
+const benches: Record<
+  string,
+  () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>
+> = {
   asem: benchAsemBuild,
   uncertainty: benchUncertainty,
   sensitivity: benchSensitivity,
   panel: benchPanel,
   cliUncertainty: () => benchCliAnalysis('UA'),
   cliSensitivity: () => benchCliAnalysis('SA'),
+  registryImport: benchRegistryImport,
+  registryDerive: benchRegistryDerive,
 };
 const only = process.argv[2];
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
-  const r = await run();
-  console.log(
-    `${r.name.padEnd(92)} ${r.value.toFixed(3).padStart(9)} ${r.unit.padEnd(9)} goal ${r.goal}`,
-  );
+  for (const r of [await run()].flat()) {
+    console.log(
+      `${r.name.padEnd(92)} ${r.value.toFixed(3).padStart(9)} ${r.unit.padEnd(9)} goal ${r.goal}`,
+    );
+  }
 }
