@@ -16,7 +16,7 @@ export type WriteStatus = 'inserted' | 'updated' | 'unchanged';
 export type UpsertSummary = { inserted: number; updated: number; unchanged: number };
 
 /** Rows per statement in upsertRecords. */
-export const BATCH_SIZE = 1000;
+export const BATCH_SIZE = 5000;
 
 /** A record that cannot be written as given (unknown column, duplicate or missing key). */
 export class RecordError extends Error {

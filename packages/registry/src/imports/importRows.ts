@@ -1,7 +1,7 @@
 /**
  * Imports validated rows into the registry: every row is validated, its enterprise reference
  * resolved and its permission checked before anything is written; then the rows are upserted on
- * their natural key through `upsertRecords` (≤ 1000 rows per statement, audited in the same
+ * their natural key through `upsertRecords` (≤ 5,000 rows per statement, audited in the same
  * statement, unchanged rows neither written nor audited). All-or-nothing by default; a dry run
  * does the writes in a transaction that is rolled back, so its counts are exact.
  */
