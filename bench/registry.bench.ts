@@ -1,17 +1,4 @@
-/**
- * Registry benchmarks (issue 3 §7), run by `npm run bench registryImport|registryDerive`:
- * - import 100,000 enterprises and 300,000 yearly figures (3 years each) from two CSV files
- *   through the CLI's import path (`importFiles`: CSV reading, validation, audited upserts in one
- *   transaction), on PGlite in a temp data folder (goal ≤ 60 s) and on PostgreSQL 15 (≤ 30 s);
- * - derive every indicator for 38 regions × 10 years over 1,000,000 yearly figures on
- *   PostgreSQL (goal ≤ 2 s), `computeDerivedIndicators` alone and `deriveIndicators` (writes).
- * PostgreSQL: TEST_DATABASE_URL, else a throwaway cluster from Debian's PostgreSQL 15 binaries
- * (as the `postgres` user when root; default durability settings), stopped and removed after.
- * Setup times go to stderr; the table gets the timed numbers only.
- */
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,9 +18,13 @@ import {
 } from '@kechuang/registry';
 import { CLI_ACTOR, openRegistry } from '../packages/cli/src/commands/registryDb.ts';
 import { importFiles } from '../packages/cli/src/commands/registryImport.ts';
+import {
+  hasPostgres15,
+  PG_BIN,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../packages/registry/test/throwawayPostgres.ts';
 import type { BenchResult } from './indexEngine.bench.ts';
-
-const PG_BIN = '/usr/lib/postgresql/15/bin';
 
 function note(message: string): void {
   console.error(`  · ${message}`);
@@ -41,71 +32,19 @@ function note(message: string): void {
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
-// ---------------------------------------------------------------------------------------------
-// A throwaway PostgreSQL 15 cluster (as test/postgresGlobalSetup.ts starts one).
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function runPg(binary: string, args: string[]): void {
-  const isRoot = process.getuid?.() === 0;
-  const [cmd, argv] = isRoot
-    ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, binary), ...args]]
-    : [join(PG_BIN, binary), args];
-  execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-}
-
-type Server = { url: string; stop: () => void };
-
-/** TEST_DATABASE_URL (left as it is), or a fresh cluster; `stop` removes what was started. */
-async function startPostgres(): Promise<Server> {
+/** TEST_DATABASE_URL (left as it is), or a throwaway cluster with default durability. */
+async function startPostgres(): Promise<ThrowawayPostgres> {
   const fromEnv = process.env.TEST_DATABASE_URL;
   if (fromEnv) return { url: fromEnv, stop: () => {} };
-  if (!existsSync(join(PG_BIN, 'initdb'))) {
+  if (!hasPostgres15()) {
     throw new Error(
       `PostgreSQL 15 is not installed (${PG_BIN}/initdb missing): apt-get install -y postgresql, or set TEST_DATABASE_URL`,
     );
   }
   const t0 = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), 'kechuang-bench-pg-'));
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
-  const data = join(dir, 'data');
-  const port = await freePort();
-  runPg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
-  runPg('pg_ctl', [
-    '-D',
-    data,
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
-    '-l',
-    join(dir, 'pg.log'),
-    '-w',
-    'start',
-  ]);
-  note(`PostgreSQL 15 cluster started in ${seconds(t0).toFixed(1)} s (port ${port})`);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      try {
-        runPg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  const server = await startThrowawayPostgres();
+  note(`PostgreSQL 15 cluster started in ${seconds(t0).toFixed(1)} s (${server.url})`);
+  return server;
 }
 
 /** A fresh database on the server, so runs never see each other's rows. */
