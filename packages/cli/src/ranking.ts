@@ -6,7 +6,7 @@
 import {
   type Dataset,
   type IndexBuild,
-  rankDescending,
+  rankColumn,
   tiersOf,
   type Unit,
 } from '@kechuang/index-engine';
@@ -22,20 +22,6 @@ export function unitsByCode(build: IndexBuild): Map<string, Unit> {
   return new Map(build.input.ctx.units.map((u) => [u.code, u]));
 }
 
-/** Ranks of one column among the non-reference units; reference units get NaN. */
-export function rankColumn(
-  dataset: Dataset,
-  code: string,
-  units: ReadonlyMap<string, Unit>,
-): Float64Array {
-  const col = dataset.columns.get(code);
-  if (!col) return new Float64Array(dataset.unitCodes.length).fill(Number.NaN);
-  const scores = Float64Array.from(col, (v, i) =>
-    units.get(dataset.unitCodes[i] as string)?.isReference ? Number.NaN : v,
-  );
-  return rankDescending(scores);
-}
-
 /** Codes of the aggregates (level ≥ 2) present in a dataset, in dataset order. */
 export function aggregateCodes(build: IndexBuild, dataset: Dataset): string[] {
   const { byCode } = build.input.ctx.tree;
@@ -46,10 +32,10 @@ export function aggregateCodes(build: IndexBuild, dataset: Dataset): string[] {
 export function aggregateRanks(build: IndexBuild): Dataset | undefined {
   const dataset = build.datasets.Aggregated;
   if (!dataset) return undefined;
-  const units = unitsByCode(build);
+  const _units = unitsByCode(build);
   const columns = new Map<string, Float64Array>();
   for (const code of aggregateCodes(build, dataset)) {
-    columns.set(code, rankColumn(dataset, code, units));
+    columns.set(code, rankColumn(build, dataset, code));
   }
   return { unitCodes: dataset.unitCodes, columns };
 }
@@ -72,7 +58,7 @@ export function rankingLines(build: IndexBuild, top?: number): string[] {
   }
   const units = unitsByCode(build);
   const scores = dataset.columns.get(tree.root) as Float64Array;
-  const ranks = rankColumn(dataset, tree.root, units);
+  const ranks = rankColumn(build, dataset, tree.root);
   const order = dataset.unitCodes
     .map((code, i) => ({ code, i, score: scores[i] as number, rank: ranks[i] as number }))
     .sort((a, b) => {
