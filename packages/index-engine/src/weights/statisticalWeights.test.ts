@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { asemFramework, expectedDataset } from '../../test/asemFixture.ts';
+import { ASEM_PILLARS, asemFramework, expectedDataset } from '../../test/asemFixture.ts';
 import { principalComponents } from '../analysis/pca.ts';
 import type { Dataset, Framework } from '../types.ts';
 import {
@@ -143,16 +143,7 @@ describe('criticWeights', () => {
 describe('pcaWeights (get_PCA weights_to)', () => {
   test('ASEM Raw, level 1 by groups: first loadings per pillar, NA rows dropped', () => {
     const res = pcaWeights(raw, asem, 1);
-    expect(res.groups.map((g) => g.group)).toEqual([
-      'Physical',
-      'ConEcFin',
-      'Political',
-      'Instit',
-      'P2P',
-      'Environ',
-      'Social',
-      'SusEcFin',
-    ]);
+    expect(res.groups.map((g) => g.group)).toEqual(ASEM_PILLARS);
     // ConEcFin: NumPy eigh(corrcoef) on the 48 complete rows, oriented to sum positive.
     const expected = {
       Goods: 0.4708814082629458,
