@@ -7,7 +7,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   type Alternative,
-  createIndex,
   finishSensitivity,
   finishUncertainty,
   IndexInputError,
@@ -104,7 +103,7 @@ export async function analysisCommand(
 ): Promise<AnalysisResult> {
   const loaded = await loadIndexInput(options);
   const alternatives = await readAlternatives(options.alternatives);
-  const input = createIndex(loaded.framework, loaded.table);
+  const { input } = loaded;
   const seed = options.seed ?? 1;
   let task: PreparedAnalysis;
   try {

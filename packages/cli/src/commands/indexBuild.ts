@@ -12,6 +12,7 @@ import {
   type Framework,
   frameworkFromMeta,
   type IndexBuild,
+  type IndexInput,
   IndexInputError,
   type IndexSpec,
   type InputIssue,
@@ -57,6 +58,8 @@ export type BuildIndexResult = {
 
 /** Validated inputs of one build, with what is needed to point problems at rows. */
 export type LoadedInput = {
+  /** The validated input, ready for `runIndex`. */
+  input: IndexInput;
   framework: Framework;
   table: UnitTable;
   time: number | undefined;
@@ -125,21 +128,22 @@ export async function loadIndexInput(
   const { table, time } = chooseTime(coinr, data, wantedTime, notes);
   const unitRows = coinr.rowOf.get(time) ?? new Map<string, number>();
   const locate = structureLocator(meta, data, options.spec, framework, unitRows);
+  let input: IndexInput;
   try {
-    createIndex(framework, table);
+    input = createIndex(framework, table);
   } catch (err) {
     if (err instanceof IndexInputError) throw new CliInputError(issuesFromError(err, locate));
     throw err;
   }
-  return { framework, table, time, spec, notes, locate, specFile: options.spec };
+  return { input, framework, table, time, spec, notes, locate, specFile: options.spec };
 }
 
 /** Run the command in-process; throws {@link CliInputError} for any problem with the input. */
 export async function buildIndexCommand(options: BuildIndexOptions): Promise<BuildIndexResult> {
-  const { framework, table, spec, notes, locate } = await loadIndexInput(options);
+  const { input, spec, notes, locate } = await loadIndexInput(options);
   let build: IndexBuild;
   try {
-    build = runIndex(createIndex(framework, table), spec);
+    build = runIndex(input, spec);
     // Tiers can fail (e.g. the Chongqing rule without a reference unit): before writing anything.
     if (spec.tiers) tiersOf(build, spec.tiers);
   } catch (err) {
