@@ -97,8 +97,11 @@ export function readDatasetCsv(path: string): Dataset {
 // COINr's expected outputs and the comparison live with the engine's ASEM fixture.
 export { compareDatasets, expectedDataset } from '../../index-engine/test/asemFixture.ts';
 
-/** Run the CLI in-process; returns the exit code and what it wrote. */
-export async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+/** Run the CLI in-process with an environment; returns the exit code and what it wrote. */
+export async function cliWithEnv(
+  env: Record<string, string | undefined>,
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runCli(['node', 'kechuang', ...args], {
@@ -108,9 +111,14 @@ export async function cli(...args: string[]): Promise<{ code: number; out: strin
     err: (t) => {
       err += t;
     },
-    env: {},
+    env,
   });
   return { code, out, err };
+}
+
+/** Run the CLI in-process with an empty environment. */
+export function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return cliWithEnv({}, ...args);
 }
 
 /** `index build` with ASEM defaults, any of the files replaced. */

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATASET_NAMES } from '@kechuang/index-engine';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ASEM_PILLARS } from '../../index-engine/test/asemFixture.ts';
@@ -23,15 +24,7 @@ import {
 
 afterAll(removeTempDirs);
 
-const NAMES = [
-  'Raw',
-  'Denominated',
-  'Imputed',
-  'Screened',
-  'Treated',
-  'Normalised',
-  'Aggregated',
-] as const;
+const NAMES = DATASET_NAMES;
 
 /** The engine's ASEM_SPEC (packages/index-engine/test/asemFixture.ts), spelled out. */
 const ASEM_STEPS = [

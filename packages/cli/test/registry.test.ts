@@ -9,26 +9,14 @@ import { computeUsccCheckChar } from '@kechuang/domain';
 import { openDatabase } from '@kechuang/registry';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli.ts';
 import { readTable } from '../src/io/readTable.ts';
-import { removeTempDirs, tempDir, writeText } from './helpers.ts';
+import { cliWithEnv, removeTempDirs, tempDir, writeText } from './helpers.ts';
 
 let dataDir: string;
 let work: string;
 
-async function kechuang(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['node', 'kechuang', ...args], {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    env: { KECHUANG_DATA_DIR: dataDir },
-  });
-  return { code, out, err };
+function kechuang(...args: string[]) {
+  return cliWithEnv({ KECHUANG_DATA_DIR: dataDir }, ...args);
 }
 
 /** Row counts of the registers and the audit log. */

@@ -33,15 +33,7 @@ describe('ASEM pipeline reproduces COINr 1.1.14 step by step (relative differenc
   test("each step alone, fed COINr's previous output, matches COINr", () => {
     // Feeding the expected input of each step isolates a mismatch to one step.
     const steps = ASEM_SPEC.steps;
-    const names = [
-      'Raw',
-      'Denominated',
-      'Imputed',
-      'Screened',
-      'Treated',
-      'Normalised',
-      'Aggregated',
-    ];
+    const names = DATASET_NAMES;
     steps.forEach((step, i) => {
       const from = expectedDataset(names[i] as string);
       const single = runIndex({ ...input, raw: from }, { steps: [step] });
