@@ -27,6 +27,18 @@ export {
   isImportKindName,
 } from './kinds.ts';
 export type { Cell, EnumValue } from './parseCell.ts';
+export {
+  cellValue,
+  type DecodedTable,
+  type DecodeTableOptions,
+  decodeTable,
+  decodeText,
+  isZip,
+  TableFileError,
+  type TableFileIssue,
+  type TableFormat,
+  tableFormatOf,
+} from './readTable.ts';
 export { NOTES_HEADER, type Sheet, type TemplateWorkbook, templateWorkbook } from './templates.ts';
 export {
   foldHeader,
