@@ -1,0 +1,3 @@
+export function AssessmentPage() {
+  return <div>TODO</div>;
+}

@@ -1,0 +1,3 @@
+export function BureauAssessmentsPage() {
+  return <div>TODO</div>;
+}

@@ -1,0 +1,3 @@
+export function CityReportPage() {
+  return <div>TODO</div>;
+}

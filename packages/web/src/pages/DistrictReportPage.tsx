@@ -1,0 +1,3 @@
+export function DistrictReportPage() {
+  return <div>TODO</div>;
+}

@@ -1,0 +1,3 @@
+export function WorkbenchPage() {
+  return <div>TODO</div>;
+}
