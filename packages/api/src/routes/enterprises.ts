@@ -1,0 +1,260 @@
+/**
+ * Enterprises (企业): search by Chinese name and former names, by 统一社会信用代码, filters by
+ * region, qualification and 高新技术领域, paging; one enterprise, its yearly figures and
+ * qualifications; writes through the registry's permission-checked, audited `upsertRecord`.
+ * City and district staff read all; an enterprise user only her own; the public nothing.
+ */
+import { IMPORT_KINDS, upsertRecord } from '@kechuang/registry';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { likePattern, registerReadScope } from '../access.ts';
+import { ApiError, notFound } from '../apiError.ts';
+import type { RouteContext } from '../buildApp.ts';
+import { camelRow, tableRecord, validateRecord } from '../recordInput.ts';
+import {
+  errorResponses,
+  looseObject,
+  pageOf,
+  pagingSchema,
+  regionCodeSchema,
+  yearSchema,
+} from '../schemas.ts';
+
+const usccParam = z.object({
+  uscc: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{18}$/, '18 位统一社会信用代码 / an 18-character USCC'),
+});
+
+const writeQuery = z.object({
+  acceptUsccWarnings: z.coerce.boolean().default(false),
+});
+
+/** Enterprise routes. */
+export function enterpriseRoutes({ app, deps }: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.registry.db;
+
+  /** 403 unless the requester may read this enterprise's records. */
+  const assertReadable = (request: FastifyRequest, uscc: string) => {
+    const scope = registerReadScope(request, true);
+    if (scope.uscc !== undefined && scope.uscc !== uscc) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        `企业用户只能查看本企业（${scope.uscc}）的记录`,
+        `An enterprise user may read only her own enterprise (${scope.uscc})`,
+      );
+    }
+  };
+
+  const enterpriseById = async (uscc: string) => {
+    const { rows } = await db.query<{ id: number; row: Record<string, unknown> }>(
+      `SELECT e.id, to_jsonb(e) || jsonb_build_object('region_name', r.name_zh) AS row
+       FROM enterprises e LEFT JOIN regions r ON r.code = e.region_code WHERE e.uscc = $1`,
+      [uscc],
+    );
+    return rows[0];
+  };
+
+  api.get(
+    '/api/enterprises',
+    {
+      schema: {
+        tags: ['registers'],
+        summary:
+          '企业检索：名称（含曾用名）、统一社会信用代码、区县、资质、领域 / search enterprises',
+        querystring: pagingSchema.extend({
+          q: z.string().trim().max(100).optional().describe('part of the name or a former name'),
+          uscc: z.string().trim().toUpperCase().max(18).optional(),
+          region: regionCodeSchema.optional(),
+          qualification: z
+            .string()
+            .max(40)
+            .optional()
+            .describe('kind of a valid qualification, e.g. highTechEnterprise'),
+          field: z.string().max(100).optional().describe('高新技术领域 code'),
+          industry: z.string().max(10).optional().describe('GB/T 4754 code prefix'),
+        }),
+        response: { 200: pageOf(looseObject), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const scope = registerReadScope(request, true);
+      const q = request.query;
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (sql: (p: string) => string, value: unknown) => {
+        params.push(value);
+        where.push(sql(`$${params.length}`));
+      };
+      if (q.q) {
+        add(
+          (p) =>
+            `(e.name ILIKE ${p} ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(e.former_names) AS f(name) WHERE f.name ILIKE ${p} ESCAPE '\\'))`,
+          likePattern(q.q),
+        );
+      }
+      if (q.uscc) add((p) => `e.uscc = ${p}`, q.uscc);
+      if (scope.uscc !== undefined) add((p) => `e.uscc = ${p}`, scope.uscc);
+      if (q.region) add((p) => `e.region_code = ${p}`, q.region);
+      if (q.field) add((p) => `e.hightech_field_code = ${p}`, q.field);
+      if (q.industry) {
+        add(
+          (p) => `e.industry_code LIKE ${p} ESCAPE '\\'`,
+          `${q.industry.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        );
+      }
+      if (q.qualification) {
+        add(
+          (
+            p,
+          ) => `EXISTS (SELECT 1 FROM qualifications x WHERE x.enterprise_id = e.id AND x.kind = ${p}
+            AND x.status = 'valid' AND (x.expires_on IS NULL OR x.expires_on >= current_date))`,
+          q.qualification,
+        );
+      }
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM enterprises e ${whereSql}`,
+        params,
+      );
+      const { rows } = await db.query<{ row: Record<string, unknown> }>(
+        `SELECT to_jsonb(e) - 'id' || jsonb_build_object('region_name', r.name_zh) AS row
+         FROM enterprises e LEFT JOIN regions r ON r.code = e.region_code ${whereSql}
+         ORDER BY e.name, e.uscc LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, q.pageSize, (q.page - 1) * q.pageSize],
+      );
+      return {
+        items: rows.map((r) => camelRow(r.row)),
+        total: total.rows[0]?.n ?? 0,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
+
+  api.get(
+    '/api/enterprises/:uscc',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: '一家企业 / one enterprise',
+        params: usccParam,
+        response: { 200: looseObject, ...errorResponses },
+      },
+    },
+    async (request) => {
+      assertReadable(request, request.params.uscc);
+      const found = await enterpriseById(request.params.uscc);
+      if (!found)
+        throw notFound(`没有企业 ${request.params.uscc}`, `No enterprise ${request.params.uscc}`);
+      const { id: _id, ...row } = found.row;
+      return camelRow(row);
+    },
+  );
+
+  api.put(
+    '/api/enterprises/:uscc',
+    {
+      schema: {
+        tags: ['registers'],
+        summary:
+          '新增或更新企业（按导入模板的字段校验；未给出的可选字段不变）/ create or update an enterprise',
+        params: usccParam,
+        querystring: writeQuery,
+        body: looseObject,
+        response: { 200: looseObject, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const kind = IMPORT_KINDS.enterprises;
+      const validated = await validateRecord(
+        db,
+        kind,
+        { ...request.body, uscc: request.params.uscc },
+        { acceptUsccWarnings: request.query.acceptUsccWarnings },
+      );
+      const record = await tableRecord(db, kind, validated);
+      const written = await upsertRecord(db, request.actor, kind.table, kind.conflict, record);
+      const { id: _id, ...row } = written.row;
+      return { status: written.status, record: camelRow(row), warnings: validated.warnings };
+    },
+  );
+
+  api.get(
+    '/api/enterprises/:uscc/figures',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: '企业年度数据 / yearly figures of an enterprise',
+        params: usccParam,
+        response: { 200: z.array(looseObject), ...errorResponses },
+      },
+    },
+    async (request) => {
+      assertReadable(request, request.params.uscc);
+      const found = await enterpriseById(request.params.uscc);
+      if (!found)
+        throw notFound(`没有企业 ${request.params.uscc}`, `No enterprise ${request.params.uscc}`);
+      const { rows } = await db.query<{ row: Record<string, unknown> }>(
+        `SELECT to_jsonb(f) - 'enterprise_id' AS row FROM enterprise_year_figures f
+         WHERE f.enterprise_id = $1 ORDER BY f.year`,
+        [found.id],
+      );
+      return rows.map((r) => camelRow(r.row));
+    },
+  );
+
+  api.put(
+    '/api/enterprises/:uscc/figures/:year',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: '新增或更新企业某年数据 / create or update a year’s figures',
+        params: usccParam.extend({ year: yearSchema }),
+        body: looseObject,
+        response: { 200: looseObject, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const kind = IMPORT_KINDS.enterpriseFigures;
+      const validated = await validateRecord(db, kind, {
+        ...request.body,
+        uscc: request.params.uscc,
+        year: request.params.year,
+      });
+      const record = await tableRecord(db, kind, validated);
+      const written = await upsertRecord(db, request.actor, kind.table, kind.conflict, record);
+      const { enterprise_id: _e, ...row } = written.row;
+      return { status: written.status, record: camelRow(row) };
+    },
+  );
+
+  api.get(
+    '/api/enterprises/:uscc/qualifications',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: '企业资质 / qualifications of an enterprise',
+        params: usccParam,
+        response: { 200: z.array(looseObject), ...errorResponses },
+      },
+    },
+    async (request) => {
+      assertReadable(request, request.params.uscc);
+      const found = await enterpriseById(request.params.uscc);
+      if (!found)
+        throw notFound(`没有企业 ${request.params.uscc}`, `No enterprise ${request.params.uscc}`);
+      const { rows } = await db.query<{ row: Record<string, unknown> }>(
+        `SELECT to_jsonb(q) - 'enterprise_id' AS row FROM qualifications q
+         WHERE q.enterprise_id = $1 ORDER BY q.issued_on NULLS LAST, q.kind`,
+        [found.id],
+      );
+      return rows.map((r) => camelRow(r.row));
+    },
+  );
+}
