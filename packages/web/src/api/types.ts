@@ -264,32 +264,39 @@ export type RuleSetInfo = {
   validTo?: string | null;
 };
 
-/** One criterion of an assessment with its verdict and the gap to close. */
+/** Outcome of one criterion (`@kechuang/qualification`). */
+export type CriterionOutcome = 'met' | 'unmet' | 'needsReview' | 'notApplicable';
+
+/** One criterion of an assessment: the rule, the enterprise's value, the threshold and the gap. */
 export type CriterionResult = {
-  id?: string;
-  code?: string;
-  nameZh?: string;
-  nameEn?: string;
-  name?: Bilingual;
-  status?: string;
-  passed?: boolean | null;
-  met?: boolean | null;
-  explanation?: Bilingual;
-  gap?: Bilingual | string | null;
-  required?: unknown;
-  actual?: unknown;
-  [key: string]: unknown;
+  id: string;
+  text: Bilingual;
+  source: { document: string; article: string; url?: string };
+  outcome: CriterionOutcome;
+  value: number | boolean | string | null;
+  threshold: number | boolean | string | null;
+  unit: string;
+  detail: Bilingual;
+  score?: { min: number; max: number };
+  needsExpert: boolean;
+  gap?: { amount: number; unit: string; text: Bilingual; normalised: number };
+  note?: Bilingual;
+  partOf?: string;
 };
 
-/** `POST /api/assessments`. */
+/** `POST /api/assessments`: the result for one profile and rule set. */
 export type AssessmentResult = {
-  ruleSet?: string | { id: string; nameZh?: string; nameEn?: string; version?: string };
-  outcome?: string;
-  verdict?: string;
-  eligible?: boolean | null;
-  score?: number | null;
-  criteria?: CriterionResult[];
-  [key: string]: unknown;
+  ruleSet: { id: string; kind: string; version: string };
+  asOf: string;
+  uscc: string;
+  name: string;
+  outcome: 'pass' | 'fail' | 'needsReview';
+  score?: { min: number; max: number };
+  criteria: CriterionResult[];
+  alerts: { code: string; severity: string; message: Bilingual; dueDate?: string }[];
+  totalGap: number;
+  needsExpert: string[];
+  notes: Bilingual[];
 };
 
 /** `GET /api/audit`. */
