@@ -12,6 +12,7 @@ import { migrateCommand } from './commands/registryDb.ts';
 import { deriveCommand } from './commands/registryDerive.ts';
 import { exportCommand, importCommand, templateCommand } from './commands/registryImport.ts';
 import { seedDemoCommand } from './commands/registrySeed.ts';
+import { serveCommand } from './commands/serve.ts';
 import { CliInputError } from './errors.ts';
 import { formatIssues } from './io/formatIssues.ts';
 
@@ -165,6 +166,24 @@ export function createProgram(io: CliIo = processIo): Command {
     });
 
   addRegistryCommands(program, io);
+  program
+    .command('serve')
+    .description(
+      '启动服务：API + 网页，首次启动载入示例数据并创建管理员（npm start）/ serve the API and web app; first start loads the demo and creates the administrator (npm start)',
+    )
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .action(async () => {
+      const server = await serveCommand(io.env, io);
+      const stop = () => {
+        io.err('正在停止… / stopping…\n');
+        server.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
   return program;
 }
 
