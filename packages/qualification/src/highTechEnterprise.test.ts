@@ -192,9 +192,7 @@ describe('HT-05 / HT-06 R&D ratio', () => {
     });
     const c = criterion(p, 'HT-C5-rdRatio');
     expect(c.outcome).toBe('unmet');
-    expect(c.gap?.text.zh).toBe(
-      '研发费用占比 4.8%，需达到 5%：三年合计还需增加研发投入 ¥26.8 万',
-    );
+    expect(c.gap?.text.zh).toBe('研发费用占比 4.8%，需达到 5%：三年合计还需增加研发投入 ¥26.8 万');
     expect(c.gap?.amount).toBeCloseTo(26.8, 9);
   });
 
@@ -242,7 +240,10 @@ describe('HT-08 委托外部 at 80 %, 其他费用 capped at 20 %', () => {
     const at = highTechRdOfYear({ year: 2024, rdExpenseByCategory: { personnel: 80, other: 20 } });
     expect(at.amount).toBe(100);
     expect(at.otherCut).toBe(0);
-    const over = highTechRdOfYear({ year: 2024, rdExpenseByCategory: { personnel: 80, other: 30 } });
+    const over = highTechRdOfYear({
+      year: 2024,
+      rdExpenseByCategory: { personnel: 80, other: 30 },
+    });
     expect(over.amount).toBe(100);
     expect(over.otherCut).toBe(10);
   });
@@ -364,7 +365,13 @@ describe('HT-11 … HT-13 知识产权 items', () => {
     });
     expect(criterion(own, 'HT-C7a-acquisition').score).toEqual({ min: 1, max: 6 });
     const capped = makeProfile((x) => {
-      x.expert = { technologyAdvancement: 8, coreSupport: 8, ipCount: 8, ipAcquisition: 6, standardsBonus: 2 };
+      x.expert = {
+        technologyAdvancement: 8,
+        coreSupport: 8,
+        ipCount: 8,
+        ipAcquisition: 6,
+        standardsBonus: 2,
+      };
       x.standards = [{ level: 'national', publishedOn: '2023-01-01', draftingRank: 2 }];
     });
     expect(criterion(capped, 'HT-C7a-standards').score).toEqual({ min: 2, max: 2 });
@@ -437,7 +444,11 @@ describe('HT-15 研发组织管理 (expert → range)', () => {
       x.expert = {};
       x.rdManagement = {
         systems: { managementSystem: true, costAccounting: false },
-        organisation: { internalRdOrganisation: false, researchConditions: false, industryUniversityCooperation: false },
+        organisation: {
+          internalRdOrganisation: false,
+          researchConditions: false,
+          industryUniversityCooperation: false,
+        },
       };
     });
     expect(criterion(some, 'HT-C7c-systems').score).toEqual({ min: 1, max: 6 });

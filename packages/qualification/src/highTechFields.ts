@@ -84,7 +84,7 @@ const SECOND: Record<string, string[]> = {
   ],
 };
 
-/** The 8 top-level and 56 second-level supported fields (English names only for the top level). */
+/** The 8 top-level and 52 second-level supported fields (English names only for the top level). */
 export const HIGH_TECH_FIELDS: readonly HighTechField[] = TOP.flatMap(([code, zh, en]) => [
   { code, zh, en, parent: null },
   ...(SECOND[code] ?? []).map((name, i) => ({
