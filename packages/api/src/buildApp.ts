@@ -33,6 +33,13 @@ import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { RunCache } from './runCache.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Routes registered by buildApp (method, URL, hidden from the OpenAPI document). */
+    apiRoutes: readonly { method: string; url: string; hidden: boolean }[];
+  }
+}
+
 /** The session cookie (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'kc_session';
 /** The request header carrying the CSRF token of the session. */
@@ -179,6 +186,15 @@ export async function buildApp(deps: ApiDependencies): Promise<FastifyInstance> 
     );
   });
 
+  // Every route, so tests can check the OpenAPI document lists them all.
+  const routes: { method: string; url: string; hidden: boolean }[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routes.push({ method, url: route.url, hidden: route.schema?.hide === true });
+    }
+  });
+  app.decorate('apiRoutes', routes);
   const context: RouteContext = {
     app,
     deps,

@@ -28,7 +28,7 @@ export const pagingSchema = z.object({
 export const yearSchema = z.coerce.number().int().min(1949).max(2100);
 
 /** A GB/T 2260 region code (or a provisional key), as stored. */
-export const regionCodeSchema = z.string().min(1).max(40);
+export const regionCodeSchema = z.string().min(1).max(100);
 
 /** A paged list. */
 export function pageOf<T extends z.ZodType>(item: T) {

@@ -154,7 +154,7 @@ export function dashboardRoutes(context: RouteContext): void {
         querystring: runQuery.extend({
           group: z
             .string()
-            .max(40)
+            .max(100)
             .optional()
             .describe('only members of this group (groupRank within it)'),
         }),
@@ -307,7 +307,7 @@ export function dashboardRoutes(context: RouteContext): void {
           '目标及进度（按当前速度预测）/ targets with progress and projection at the current pace',
         querystring: z.object({
           region: regionCodeSchema.optional(),
-          group: z.string().max(40).optional(),
+          group: z.string().max(100).optional(),
           indicator: z.string().max(100).optional(),
         }),
         response: { 200: z.array(looseObject), ...errorResponses },

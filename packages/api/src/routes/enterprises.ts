@@ -73,11 +73,11 @@ export function enterpriseRoutes({ app, deps }: RouteContext): void {
           region: regionCodeSchema.optional(),
           qualification: z
             .string()
-            .max(40)
+            .max(100)
             .optional()
             .describe('kind of a valid qualification, e.g. highTechEnterprise'),
           field: z.string().max(100).optional().describe('高新技术领域 code'),
-          industry: z.string().max(10).optional().describe('GB/T 4754 code prefix'),
+          industry: z.string().max(100).optional().describe('GB/T 4754 code prefix'),
         }),
         response: { 200: pageOf(looseObject), ...errorResponses },
       },

@@ -3,7 +3,7 @@
  * region with its group history and lineage, groups with dated members, frameworks, indicator
  * definitions and values (indicator values are published data), published index results.
  */
-import { REGION_GROUPS } from '@kechuang/domain';
+import { isIsoDate, REGION_GROUPS } from '@kechuang/domain';
 import { DERIVED_INDICATORS } from '@kechuang/registry';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,7 +12,9 @@ import type { RouteContext } from '../buildApp.ts';
 import { groupName } from '../indexViews.ts';
 import { errorResponses, regionCodeSchema, yearSchema } from '../schemas.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .refine(isIsoDate, '须为有效日期 YYYY-MM-DD / must be a valid date YYYY-MM-DD');
 
 const groupRefSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 const regionSchema = z.object({

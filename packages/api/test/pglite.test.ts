@@ -1,0 +1,4 @@
+import { openDatabase } from '@kechuang/registry';
+import { describeApi } from './api.suite.ts';
+
+describeApi('PGlite (in memory)', () => openDatabase({ url: 'memory://' }));
