@@ -49,7 +49,11 @@ export function describeApi(name: string, open: () => Promise<Registry>): void {
       const { as, csrf, ...rest } = options;
       const headers: Record<string, string> = { ...(rest.headers as Record<string, string>) };
       if (as) {
-        const s = sessions[as] ?? (sessions[as] = await login(as));
+        let s = sessions[as];
+        if (!s) {
+          s = await login(as);
+          sessions[as] = s;
+        }
         headers.cookie = `${SESSION_COOKIE}=${s.cookie}`;
         if (csrf !== null) headers[CSRF_HEADER] = csrf ?? s.csrf;
       }
@@ -223,7 +227,7 @@ export function describeApi(name: string, open: () => Promise<Registry>): void {
         expect(forged.statusCode).toBe(403);
         expect(json(forged.body).error?.code).toBe('csrf');
         // Another user's valid token is not this session's.
-        const other = sessions.yuzhong ?? (sessions.yuzhong = await login('yuzhong'));
+        const other = await login('yuzhong');
         const crossed = await call({
           method: 'PUT',
           url: `/api/platforms/${fixture.platformYuzhong}`,

@@ -84,7 +84,7 @@ export const SPEC: IndexSpec = {
 };
 
 /** Indicator values of a region in a year: distinct per region, changing between years. */
-export function valueOf(code: string, indicator: string, year: number): number {
+export function fixtureValue(code: string, indicator: string, year: number): number {
   const n = Number(code.slice(-3));
   const base =
     { X1: 3 + ((n * 7) % 90), X2: 5 + ((n * 13) % 80), X3: 2 + ((n * 29) % 95) }[indicator] ?? 0;
@@ -137,7 +137,7 @@ export async function loadFixture(registry: Registry): Promise<Fixture> {
           region_code: code,
           year,
           indicator_code: indicator,
-          value: code === '500000' ? 50 : valueOf(code, indicator, year),
+          value: code === '500000' ? 50 : fixtureValue(code, indicator, year),
           unit: '个',
           source_url: null,
           synthetic: true,
