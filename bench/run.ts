@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every benchmark and prints a table (numbers only, no pass/fail). */
+import { benchApi } from './api.bench.ts';
 import { benchCliAnalysis } from './cliAnalysis.bench.ts';
 import {
   type BenchResult,
@@ -7,6 +8,7 @@ import {
   benchSensitivity,
   benchUncertainty,
 } from './indexEngine.bench.ts';
+import { benchQualification } from './qualification.bench.ts';
 import { benchRegistryDerive, benchRegistryImport } from './registry.bench.ts';
 
 const benches: Record<
@@ -21,6 +23,8 @@ const benches: Record<
   cliSensitivity: () => benchCliAnalysis('SA'),
   registryImport: benchRegistryImport,
   registryDerive: benchRegistryDerive,
+  api: benchApi,
+  qualification: benchQualification,
 };
 const only = process.argv[2];
 for (const [name, run] of Object.entries(benches)) {
