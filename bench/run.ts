@@ -1,5 +1,4 @@
 /** `npm run bench`: runs every benchmark and prints a table (numbers only, no pass/fail). */
-import { benchApi } from './api.bench.ts';
 import { benchCliAnalysis } from './cliAnalysis.bench.ts';
 import {
   type BenchResult,
@@ -23,7 +22,6 @@ const benches: Record<
   cliSensitivity: () => benchCliAnalysis('SA'),
   registryImport: benchRegistryImport,
   registryDerive: benchRegistryDerive,
-  api: benchApi,
   qualification: benchQualification,
 };
 const only = process.argv[2];
