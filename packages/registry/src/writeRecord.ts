@@ -241,16 +241,20 @@ function upsertSql(
     SELECT ${columns.map((c, i) => `u.c${i}::${types.get(c)} AS ${quote(c)}`).join(', ')}
     FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')})
       AS u(${columns.map((_, i) => `c${i}`).join(', ')})
-  ), before AS (
-    SELECT ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row FROM ${quote(table)} t
-    WHERE (${keyColumns.map((k) => `t.${quote(k)}`).join(', ')}) IN (SELECT ${keys} FROM input)
   ), written AS (
     INSERT INTO ${quote(table)} AS t (${cols}) SELECT ${cols} FROM input
     ON CONFLICT (${keys}) ${conflict}
-    RETURNING ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row
+    RETURNING ${keyColumns.map((k) => `t.${quote(k)}`).join(', ')},
+      t.xmax <> 0 AS updated, ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row
+  ), before AS (
+    -- Sub-statements share the statement's snapshot, so this reads the rows as they were; only
+    -- updated rows (xmax set by ON CONFLICT DO UPDATE) are looked up, inserts need no probe.
+    SELECT ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row FROM ${quote(table)} t
+    WHERE (${keyColumns.map((k) => `t.${quote(k)}`).join(', ')})
+      IN (SELECT ${keys} FROM written WHERE updated)
   ), audit AS (
     INSERT INTO audit_log (actor, role, action, table_name, record_key, before, after)
-    SELECT $${n + 1}, $${n + 2}, CASE WHEN b.row IS NULL THEN 'insert' ELSE 'update' END,
+    SELECT $${n + 1}, $${n + 2}, CASE WHEN w.updated THEN 'update' ELSE 'insert' END,
       $${n + 3}, w.key, b.row, w.row
     FROM written w LEFT JOIN before b ON b.key = w.key
     RETURNING action
@@ -260,6 +264,12 @@ function upsertSql(
   FROM audit`;
 }
 
+/** Options of {@link upsertRecords}. */
+export type UpsertOptions = {
+  /** Called after each statement with the number of records done so far. */
+  onProgress?: (done: number) => void;
+};
+
 /**
  * Upserts records into table on its natural key (keyColumns must match a UNIQUE constraint),
  * BATCH_SIZE rows per statement (`INSERT … SELECT FROM unnest($1::text[], …) ON CONFLICT … DO
@@ -267,6 +277,7 @@ function upsertSql(
  * Columns are the union of the records' keys; a record without one of them writes NULL there;
  * columns no record names are left as they are on update, but a batch must name every NOT NULL
  * column (PostgreSQL checks the proposed insert first). Duplicate keys in the input are refused.
+ * The parameters of the next statement are built while the server runs the previous one.
  */
 export async function upsertRecords(
   tx: Db,
@@ -274,6 +285,7 @@ export async function upsertRecords(
   table: string,
   keyColumns: readonly string[],
   records: RecordValues[],
+  options: UpsertOptions = {},
 ): Promise<UpsertSummary> {
   const summary: UpsertSummary = { inserted: 0, updated: 0, unchanged: 0 };
   if (records.length === 0) return summary;
@@ -282,19 +294,41 @@ export async function upsertRecords(
     const types = await columnTypes(t, table);
     const columns = columnsOf(table, keyColumns, types, records);
     const sql = upsertSql(table, keyColumns, columns, types);
-    for (let start = 0; start < records.length; start += BATCH_SIZE) {
-      const batch = records.slice(start, start + BATCH_SIZE);
-      await checkBatch(t, actor, table, keyColumns, types, batch);
-      const params: unknown[] = columns.map((c) =>
-        batch.map((r) => toText(r[c], types.get(c) ?? 'text')),
-      );
-      params.push(actor.name, actor.role, table);
-      const { rows } = await t.query<{ inserted: number; updated: number }>(sql, params);
+    type Sent = {
+      size: number;
+      result: Promise<{ rows: { inserted: number; updated: number }[] }>;
+    };
+    const collect = async ({ size, result }: Sent) => {
+      const { rows } = await result;
       const inserted = rows[0]?.inserted ?? 0;
       const updated = rows[0]?.updated ?? 0;
       summary.inserted += inserted;
       summary.updated += updated;
-      summary.unchanged += batch.length - inserted - updated;
+      summary.unchanged += size - inserted - updated;
+      options.onProgress?.(summary.inserted + summary.updated + summary.unchanged);
+    };
+    let inFlight: Sent | undefined;
+    let latest: Sent | undefined;
+    try {
+      for (let start = 0; start < records.length; start += BATCH_SIZE) {
+        const batch = records.slice(start, start + BATCH_SIZE);
+        await checkBatch(t, actor, table, keyColumns, types, batch);
+        const params: unknown[] = columns.map((c) =>
+          batch.map((r) => toText(r[c], types.get(c) ?? 'text')),
+        );
+        params.push(actor.name, actor.role, table);
+        const sent: Sent = { size: batch.length, result: t.query(sql, params) };
+        // Its failure is reported when it is collected; until then it must not count as unhandled.
+        sent.result.catch(() => {});
+        latest = sent;
+        if (inFlight) await collect(inFlight);
+        inFlight = sent;
+      }
+      if (inFlight) await collect(inFlight);
+    } catch (error) {
+      // Wait for a statement still running before the transaction is rolled back.
+      await latest?.result.catch(() => {});
+      throw error;
     }
     return summary;
   });

@@ -1,9 +1,11 @@
 /**
- * Imports validated rows into the registry: every row is validated, its enterprise reference
- * resolved and its permission checked before anything is written; then the rows are upserted on
- * their natural key through `upsertRecords` (≤ 5,000 rows per statement, audited in the same
- * statement, unchanged rows neither written nor audited). All-or-nothing by default; a dry run
- * does the writes in a transaction that is rolled back, so its counts are exact.
+ * Imports validated rows into the registry: every row of a part is validated, its enterprise
+ * reference resolved and its permission checked before any of that part is written; then the
+ * rows are upserted on their natural key through `upsertRecords` (≤ 5,000 rows per statement,
+ * audited in the same statement, unchanged rows neither written nor audited). The next part is
+ * validated while the server writes the previous one. All-or-nothing by default (an issue in any
+ * part rolls the whole transaction back); a dry run does the writes in a transaction that is
+ * rolled back, so its counts are exact.
  */
 import type { Db } from '../db.ts';
 import { type Actor, assertCanWrite, PermissionError } from '../permissions.ts';
@@ -13,7 +15,7 @@ import {
   type ImportIssue,
   type ImportTable,
   type NormalisedRecord,
-  validateRows,
+  validateRowsAsync,
   type ZoneRef,
 } from './validateRows.ts';
 
@@ -51,12 +53,10 @@ export type ImportReport = {
 /** One kind's rows in an import batch. */
 export type ImportPart = { kind: ImportKind; table: ImportTable };
 
-/** Rows per upsertRecords call (progress granularity; upsertRecords batches by 1000). */
-const CHUNK = 5000;
-
-class DryRunRollback extends Error {
+/** Thrown to roll back a dry run or a refused import that had begun writing. */
+class Rollback extends Error {
   constructor(readonly reports: ImportReport[]) {
-    super('dry run: rolled back');
+    super('import rolled back');
   }
 }
 
@@ -100,30 +100,41 @@ export async function importBatch(
       const zones = (await tx.query<ZoneRef>('SELECT code, name_zh, name_en FROM functional_zones'))
         .rows;
       const pendingEnterprises = new Map<string, string | null>();
-      const prepared: Prepared[] = [];
+      const reports: ImportReport[] = [];
+      let refused = false;
+      // Part k is written while part k + 1 is validated (validation yields to the event loop).
+      let writing: Promise<void> = Promise.resolve();
       for (const part of parts) {
         const p = await prepare(tx, actor, part, zones, pendingEnterprises, options);
-        prepared.push(p);
+        const report = emptyReport(p, dryRun);
+        reports.push(report);
         if (part.kind.table === 'enterprises') {
           for (const r of p.valid) {
             pendingEnterprises.set(String(r.values.uscc), String(r.values.region_code));
           }
         }
-      }
-      const refused = allOrNothing && prepared.some((p) => p.issues.length > 0);
-      const reports = prepared.map((p) => emptyReport(p, dryRun));
-      if (!refused) {
-        for (const [i, p] of prepared.entries()) {
-          Object.assign(reports[i] as ImportReport, await write(tx, actor, p, options));
+        if (allOrNothing && p.issues.length > 0) refused = true;
+        if (!refused) {
+          writing = writing.then(async () => {
+            Object.assign(report, await write(tx, actor, p, options));
+          });
+          // A failed write is rethrown by the `await writing` below.
+          writing.catch(() => {});
         }
       }
+      await writing;
+      if (refused) {
+        // Parts written before the refused one are rolled back; the report counts nothing.
+        for (const r of reports) Object.assign(r, { inserted: 0, updated: 0, unchanged: 0 });
+        throw new Rollback(reports);
+      }
       const wrote = reports.some((r) => r.inserted + r.updated > 0);
-      if (dryRun && wrote) throw new DryRunRollback(reports);
-      for (const r of reports) r.written = !dryRun && !refused && r.inserted + r.updated > 0;
+      if (dryRun && wrote) throw new Rollback(reports);
+      for (const r of reports) r.written = !dryRun && r.inserted + r.updated > 0;
       return reports;
     });
   } catch (error) {
-    if (error instanceof DryRunRollback) return error.reports;
+    if (error instanceof Rollback) return error.reports;
     throw error;
   }
 }
@@ -153,7 +164,7 @@ async function prepare(
   options: ImportOptions,
 ): Promise<Prepared> {
   const { kind, table } = part;
-  const result = validateRows(kind, table, {
+  const result = await validateRowsAsync(kind, table, {
     acceptUsccWarnings: options.acceptUsccWarnings,
     zones,
   });
@@ -171,7 +182,10 @@ async function prepare(
     valid = valid.filter((r) => {
       const uscc = String(r.values[field]);
       const known = found.get(uscc);
-      const region = known ? known.regionCode : pendingEnterprises.get(uscc);
+      // The region as it will be: this import's enterprise row wins over the stored one.
+      const region = pendingEnterprises.has(uscc)
+        ? pendingEnterprises.get(uscc)
+        : known?.regionCode;
       if (known === undefined && !pendingEnterprises.has(uscc)) {
         issues.push({
           row: r.row,
@@ -308,8 +322,7 @@ async function write(
 ): Promise<Pick<ImportReport, 'inserted' | 'updated' | 'unchanged'>> {
   const { kind } = p.part;
   const total = p.valid.length;
-  const counts = { inserted: 0, updated: 0, unchanged: 0 };
-  if (total === 0) return counts;
+  if (total === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   let ids: Map<string, { id: number }> | undefined;
   if (kind.reference) {
     const field = kind.reference.field;
@@ -329,18 +342,7 @@ async function write(
     return record;
   });
   options.onProgress?.({ kind: kind.name, done: 0, total });
-  for (let start = 0; start < total; start += CHUNK) {
-    const summary = await upsertRecords(
-      tx,
-      actor,
-      kind.table,
-      kind.conflict,
-      records.slice(start, start + CHUNK),
-    );
-    counts.inserted += summary.inserted;
-    counts.updated += summary.updated;
-    counts.unchanged += summary.unchanged;
-    options.onProgress?.({ kind: kind.name, done: Math.min(total, start + CHUNK), total });
-  }
-  return counts;
+  return upsertRecords(tx, actor, kind.table, kind.conflict, records, {
+    onProgress: (done) => options.onProgress?.({ kind: kind.name, done, total }),
+  });
 }

@@ -349,6 +349,36 @@ export function describeImports(name: string, open: () => Promise<Registry>): vo
       expect(await snapshot(db)).toEqual(before);
     });
 
+    test('a batch whose second part has a bad last row writes nothing, though the first part was being written while it was checked', async () => {
+      const before = await snapshot(db);
+      // 12,000 enterprises: three statements of the first part are sent before the figures are checked.
+      const { enterprises, figures } = syntheticTables(12_000, [2023]);
+      const last = figures.rows.at(-1) as Record<string, Cell>;
+      last['销售收入（万元）'] = '一千';
+      let enterprisesSent = 0;
+      const reports = await importBatch(
+        db,
+        ADMIN,
+        [
+          { kind: IMPORT_KINDS.enterprises, table: enterprises },
+          { kind: IMPORT_KINDS.enterpriseFigures, table: figures },
+        ],
+        {
+          onProgress: ({ kind, done }) => {
+            if (kind === 'enterprises') enterprisesSent = done;
+          },
+        },
+      );
+      // The enterprises were written in the transaction, then rolled back with it.
+      expect(enterprisesSent).toBe(12_000);
+      expect(reports.map((r) => [r.inserted, r.updated, r.rejected, r.written])).toEqual([
+        [0, 0, 0, false],
+        [0, 0, 1, false],
+      ]);
+      expect(reports[1]?.issues.map((i) => i.row)).toEqual([12_001]);
+      expect(await snapshot(db)).toEqual(before);
+    });
+
     test('partial import (allOrNothing: false) writes the valid rows only', async () => {
       const a = syntheticUscc(9201);
       const report = await importRows(

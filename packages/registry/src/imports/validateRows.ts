@@ -231,6 +231,39 @@ export function validateRows(
   table: ImportTable,
   context: ValidationContext = {},
 ): ValidationResult {
+  const validation = startValidation(kind, table, context);
+  for (let index = 0; index < validation.rows; index++) validation.validateRow(index);
+  return validation.finish();
+}
+
+/** Rows validated between two yields of {@link validateRowsAsync}. */
+const ROWS_PER_YIELD = 2000;
+
+/**
+ * {@link validateRows} that yields to the event loop every 2,000 rows, so that writes already
+ * sent to PostgreSQL (an earlier part of the same import) proceed while this file is checked.
+ */
+export async function validateRowsAsync(
+  kind: ImportKind,
+  table: ImportTable,
+  context: ValidationContext = {},
+): Promise<ValidationResult> {
+  const validation = startValidation(kind, table, context);
+  for (let index = 0; index < validation.rows; index++) {
+    validation.validateRow(index);
+    if (index % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return validation.finish();
+}
+
+/** The header checked; rows are then validated one by one and the result collected. */
+function startValidation(
+  kind: ImportKind,
+  table: ImportTable,
+  context: ValidationContext,
+): { rows: number; validateRow: (index: number) => void; finish: () => ValidationResult } {
   const matched = matchHeader(kind, table.header);
   const issues = [...matched.issues];
   const warnings = [...matched.warnings];
@@ -250,13 +283,18 @@ export function validateRows(
     });
   }
   if (matched.issues.length > 0) {
-    return { valid: [], issues, warnings, rejected: table.rows.length, fields };
+    return {
+      rows: 0,
+      validateRow: () => {},
+      finish: () => ({ valid: [], issues, warnings, rejected: table.rows.length, fields }),
+    };
   }
   const candidates = new Map<number, NormalisedRecord>();
   const rejectedRows = new Set<number>();
   const firstByKey = new Map<string, { row: number; index: number }>();
   const reportedDuplicate = new Set<number>();
-  table.rows.forEach((cells, index) => {
+  const validateRow = (index: number): void => {
+    const cells = table.rows[index] as Record<string, Cell>;
     const row = table.rowNumbers?.[index] ?? index + 2;
     const values: Record<string, unknown> = {};
     for (const c of keyDefaults) values[c.field] = c.default;
@@ -332,10 +370,13 @@ export function validateRows(
     }
     firstByKey.set(key, { row, index });
     candidates.set(index, { row, values, key });
-  });
-  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  const valid = [...candidates].filter(([i]) => !rejectedRows.has(i)).map(([, r]) => r);
-  return { valid, issues, warnings, rejected: rejectedRows.size, fields };
+  };
+  const finish = (): ValidationResult => {
+    issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const valid = [...candidates].filter(([i]) => !rejectedRows.has(i)).map(([, r]) => r);
+    return { valid, issues, warnings, rejected: rejectedRows.size, fields };
+  };
+  return { rows: table.rows.length, validateRow, finish };
 }
 
 /** The natural key's column names, for messages. */
