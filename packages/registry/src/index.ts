@@ -73,6 +73,7 @@ export {
   RecordError,
   type RecordValues,
   recordKey,
+  type UpsertOptions,
   type UpsertSummary,
   upsertRecord,
   upsertRecords,
