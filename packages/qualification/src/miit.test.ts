@@ -307,7 +307,9 @@ describe('MI-08 / MI-09 the 2026 standards (⚠ third-party summaries)', () => {
       );
     expect(
       c(
-        withEdit((x) => x.miit && (x.miit.nicheYears = 2.9)),
+        withEdit((x) => {
+          if (x.miit) x.miit.nicheYears = 2.9;
+        }),
         'MI26-SP-niche',
       ).outcome,
     ).toBe('unmet');
@@ -325,7 +327,9 @@ describe('MI-08 / MI-09 the 2026 standards (⚠ third-party summaries)', () => {
     ).toBe('met');
     expect(
       c(
-        withEdit((x) => x.miit && (x.miit.platformScores = [{ year: 2026, score: 49.9 }])),
+        withEdit((x) => {
+          if (x.miit) x.miit.platformScores = [{ year: 2026, score: 49.9 }];
+        }),
         'MI26-SP-platform',
       ).outcome,
     ).toBe('unmet');
@@ -342,7 +346,9 @@ describe('MI-08 / MI-09 the 2026 standards (⚠ third-party summaries)', () => {
       ).outcome,
     ).toBe('unmet');
     // platform score missing → needsReview, never recomputed
-    const missing = withEdit((x) => x.miit && (x.miit.platformScores = []));
+    const missing = withEdit((x) => {
+      if (x.miit) x.miit.platformScores = [];
+    });
     expect(c(missing, 'MI26-SP-platform').outcome).toBe('needsReview');
   });
 
