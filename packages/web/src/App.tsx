@@ -6,7 +6,7 @@ import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'a
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Role } from './api/types.ts';
 import { useT } from './i18n/useT.ts';
 import type { MessageKey } from './i18n/zh.ts';
@@ -86,6 +86,8 @@ export function App() {
   const navigate = useNavigate();
   const isReport = location.pathname.startsWith('/reports/');
   const nav = NAV.filter((n) => !n.roles || hasRole(user?.role, ...n.roles));
+  // The API refuses everything until a one-time password is replaced: send the user to do it.
+  const mustChange = user?.mustChangePassword === true && location.pathname !== '/login';
 
   const routes = (
     <Suspense
@@ -95,6 +97,9 @@ export function App() {
         </div>
       }
     >
+      {mustChange && (
+        <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />
+      )}
       <Routes>
         <Route path="/" element={<OverviewPage />} />
         <Route path="/districts/:code" element={<DistrictProfilePage />} />

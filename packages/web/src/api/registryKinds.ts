@@ -1,7 +1,7 @@
 /**
  * The registry's record kinds as the dashboard lists them: API path, the field that keys a
- * record, and the columns shown (field names of `@kechuang/domain`'s schemas; the API may answer
- * in snake_case, which {@link fieldOf} accepts too).
+ * record in `/api/<kind>/:key`, and the columns shown (the registry's table columns as the API
+ * returns them, camelCase; {@link fieldOf} accepts snake_case too).
  */
 import type { MessageKey } from '../i18n/zh.ts';
 import type { RegistryRecord } from './types.ts';
@@ -30,85 +30,85 @@ export const REGISTRY_KINDS: RegistryKind[] = [
     columns: [
       { field: 'name', zh: '企业名称', en: 'Name' },
       { field: 'uscc', zh: '统一社会信用代码', en: 'Credit code', format: 'code' },
-      { field: 'region', zh: '所在区县', en: 'District', format: 'region' },
+      { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
       { field: 'industryCode', zh: '行业代码', en: 'Industry', format: 'code' },
-      { field: 'highTechField', zh: '高新技术领域', en: 'High-tech field' },
-      { field: 'registrationDate', zh: '成立日期', en: 'Registered', format: 'date' },
+      { field: 'hightechFieldCode', zh: '高新技术领域', en: 'High-tech field', format: 'code' },
+      { field: 'registeredOn', zh: '成立日期', en: 'Registered', format: 'date' },
     ],
   },
   {
     kind: 'platforms',
     label: 'registry.kind.platforms',
-    keys: ['id', 'key', 'name'],
+    keys: ['id'],
     columns: [
       { field: 'name', zh: '平台名称', en: 'Name' },
       { field: 'kind', zh: '平台类型', en: 'Kind', format: 'code' },
       { field: 'level', zh: '级别', en: 'Level', format: 'code' },
       { field: 'hostName', zh: '依托单位', en: 'Host' },
-      { field: 'region', zh: '所在区县', en: 'District', format: 'region' },
-      { field: 'accreditationDate', zh: '认定日期', en: 'Accredited', format: 'date' },
+      { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
+      { field: 'accreditedOn', zh: '认定日期', en: 'Accredited', format: 'date' },
     ],
   },
   {
     kind: 'talents',
     label: 'registry.kind.talents',
-    keys: ['id', 'key'],
+    keys: ['id'],
     columns: [
       { field: 'name', zh: '姓名', en: 'Name' },
       { field: 'category', zh: '类别', en: 'Category', format: 'code' },
-      { field: 'employerName', zh: '工作单位', en: 'Employer' },
-      { field: 'region', zh: '所在区县', en: 'District', format: 'region' },
+      { field: 'organisation', zh: '工作单位', en: 'Employer' },
+      { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
       { field: 'year', zh: '年度', en: 'Year' },
     ],
   },
   {
     kind: 'patents',
     label: 'registry.kind.patents',
-    keys: ['applicationNumber', 'id'],
+    keys: ['number'],
     columns: [
-      { field: 'applicationNumber', zh: '申请号', en: 'Application no.', format: 'code' },
-      { field: 'title', zh: '名称', en: 'Title' },
+      { field: 'number', zh: '申请号', en: 'Application no.', format: 'code' },
+      { field: 'name', zh: '名称', en: 'Title' },
       { field: 'type', zh: '类型', en: 'Type', format: 'code' },
       { field: 'status', zh: '状态', en: 'Status', format: 'code' },
       { field: 'ownerName', zh: '权利人', en: 'Owner' },
-      { field: 'filingDate', zh: '申请日', en: 'Filed', format: 'date' },
+      { field: 'appliedOn', zh: '申请日', en: 'Filed', format: 'date' },
     ],
   },
   {
     kind: 'achievements',
     label: 'registry.kind.achievements',
-    keys: ['registrationNumber', 'id'],
+    keys: ['registrationNumber'],
     columns: [
       { field: 'registrationNumber', zh: '登记号', en: 'Registration no.', format: 'code' },
-      { field: 'title', zh: '成果名称', en: 'Title' },
-      { field: 'type', zh: '类型', en: 'Type', format: 'code' },
-      { field: 'firstUnitName', zh: '第一完成单位', en: 'First unit' },
-      { field: 'region', zh: '所在区县', en: 'District', format: 'region' },
+      { field: 'name', zh: '成果名称', en: 'Title' },
+      { field: 'kind', zh: '类型', en: 'Type', format: 'code' },
+      { field: 'ownerName', zh: '第一完成单位', en: 'First unit' },
+      { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
     ],
   },
   {
     kind: 'contracts',
     label: 'registry.kind.contracts',
-    keys: ['registrationNumber', 'id'],
+    keys: ['contractNumber'],
     columns: [
-      { field: 'registrationNumber', zh: '登记号', en: 'Registration no.', format: 'code' },
+      { field: 'contractNumber', zh: '合同登记号', en: 'Contract no.', format: 'code' },
       { field: 'type', zh: '合同类型', en: 'Type', format: 'code' },
       { field: 'amount', zh: '成交额', en: 'Amount', format: 'amount' },
       { field: 'field', zh: '技术领域', en: 'Field' },
-      { field: 'sellerRegion', zh: '卖方区县', en: 'Seller district', format: 'region' },
-      { field: 'signedDate', zh: '签订日期', en: 'Signed', format: 'date' },
+      { field: 'sellerRegionCode', zh: '卖方区县', en: 'Seller district', format: 'region' },
+      { field: 'signedOn', zh: '签订日期', en: 'Signed', format: 'date' },
     ],
   },
   {
     kind: 'projects',
     label: 'registry.kind.projects',
-    keys: ['code', 'id'],
+    keys: ['code'],
     columns: [
       { field: 'code', zh: '项目编号', en: 'Code', format: 'code' },
-      { field: 'title', zh: '项目名称', en: 'Title' },
+      { field: 'name', zh: '项目名称', en: 'Title' },
       { field: 'level', zh: '级别', en: 'Level', format: 'code' },
       { field: 'ownerName', zh: '承担单位', en: 'Owner' },
-      { field: 'region', zh: '所在区县', en: 'District', format: 'region' },
+      { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
       { field: 'year', zh: '年度', en: 'Year' },
     ],
   },

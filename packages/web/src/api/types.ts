@@ -22,10 +22,12 @@ export type SessionUser = {
   role: Role;
   regionCode?: string | null;
   uscc?: string | null;
+  /** A one-time password must be changed before anything else (`POST /api/session/password`). */
+  mustChangePassword?: boolean;
 };
 
 /** `GET /api/session` and `POST /api/session/login`. */
-export type Session = { user: SessionUser | null; csrfToken: string };
+export type Session = { user: SessionUser | null; csrfToken: string | null };
 
 /** A named group (区域分组) such as 主城新区. */
 export type GroupRef = { code: string; nameZh: string; nameEn: string };

@@ -32,6 +32,12 @@ export const en: Messages = {
   'session.required': 'Please log in first',
   'session.as': '{user} ({role})',
   'session.anonymous': 'Not logged in',
+  'session.changeTitle': 'Set a new password',
+  'session.changeHint':
+    'At first login, replace the one-time password with your own (at least 10 characters).',
+  'session.currentPassword': 'One-time (current) password',
+  'session.newPassword': 'New password',
+  'session.newPasswordRule': 'At least 10 characters',
   'session.forbidden': 'Your role may not do this',
 
   'common.loading': 'Loading…',
@@ -66,7 +72,7 @@ export const en: Messages = {
   'common.notFound': 'Page not found',
   'common.home': 'Back to the overview',
 
-  'overview.title': 'S&T innovation index of Chongqing’s districts',
+  'overview.title': "S&T innovation index of Chongqing's districts",
   'overview.colourBy': 'Colour the map by',
   'overview.composite': 'Composite index',
   'overview.subIndex': 'Pillar',
@@ -189,6 +195,7 @@ export const en: Messages = {
     'Fill in the template (Chinese headers; districts by name or code). CSV (UTF-8 or GB18030) and Excel are accepted.',
   'imports.template': 'Download the {kind} template',
   'imports.chooseFile': 'Choose a file',
+  'imports.acceptUsccWarnings': 'Verified: accept credit-code warnings (e.g. historical codes)',
   'imports.check': 'Upload and check',
   'imports.rows': '{n} rows',
   'imports.ok': 'Check passed: {n} rows can be written.',

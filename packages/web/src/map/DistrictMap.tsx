@@ -46,6 +46,18 @@ function loadGeo(): Promise<GeoJson> {
   return geoPromise;
 }
 
+/**
+ * A short map label: 石柱土家族自治县 → 石柱, 渝中区 → 渝中 (full names stay in tooltips). Latin
+ * names drop " District" / " County" / " Autonomous County".
+ */
+export function shortLabel(name: string): string {
+  if (/[\u4e00-\u9fff]/.test(name)) {
+    const short = name.replace(/((?:土家族|苗族)+自治县|区|县)$/u, '');
+    return short.length >= 2 ? short : name;
+  }
+  return name.replace(/\s+(Autonomous County|District|County)$/i, '');
+}
+
 /** The district map; renders nothing until the geometry has loaded. */
 export function DistrictMap({
   values,
@@ -120,6 +132,8 @@ export function DistrictMap({
           map: MAP_NAME,
           name: title,
           roam: false,
+          layoutCenter: ['50%', '50%'],
+          layoutSize: '98%',
           selectedMode: 'single',
           data,
           label: {
@@ -128,7 +142,7 @@ export function DistrictMap({
             color: '#262626',
             formatter: (p: unknown) => {
               const d = (p as { data?: (typeof data)[number] }).data;
-              return d?.label ?? '';
+              return d ? shortLabel(d.label) : '';
             },
           },
           emphasis: {

@@ -3,7 +3,7 @@
  * any row fails) → commit. The API keeps the checked upload under an id until it is committed
  * or discarded.
  */
-import { Alert, Button, Card, Select, Space, Steps, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Select, Space, Steps, Table, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api, apiUrl } from '../api/client.ts';
@@ -50,6 +50,7 @@ export function ImportWizardPage() {
   const [committed, setCommitted] = useState<unknown>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [acceptUsccWarnings, setAcceptUsccWarnings] = useState(false);
 
   if (ready && !hasRole(user?.role, 'cityAdmin', 'districtEditor')) {
     return (
@@ -80,7 +81,11 @@ export function ImportWizardPage() {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      setCheck(await api.upload<ImportCheck>(`/imports/${kind}`, form));
+      setCheck(
+        await api.upload<ImportCheck>(`/imports/${kind}`, form, {
+          acceptUsccWarnings: acceptUsccWarnings || undefined,
+        }),
+      );
     } catch (e) {
       fail(e);
     } finally {
@@ -164,6 +169,12 @@ export function ImportWizardPage() {
                 setCommitted(null);
               }}
             />
+            <Checkbox
+              checked={acceptUsccWarnings}
+              onChange={(e) => setAcceptUsccWarnings(e.target.checked)}
+            >
+              {t('imports.acceptUsccWarnings')}
+            </Checkbox>
             <Button type="primary" disabled={!file} loading={busy && !check} onClick={upload}>
               {t('imports.check')}
             </Button>

@@ -5,35 +5,59 @@ import { ApiError } from '../api/client.ts';
 import { useT } from '../i18n/useT.ts';
 import { useSession } from '../session/useSession.ts';
 
-/** Login (登录): user name and password; back to where the user came from (`?next=`). */
+function toError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'CLIENT', { zh: String(e), en: String(e) });
+}
+
+/**
+ * Login (登录): user name and password; a user with a one-time password sets a new one first;
+ * then back to where the user came from (`?next=`).
+ */
 export function LoginPage() {
   const { t, pick } = useT();
-  const { login } = useSession();
+  const { user, login, changePassword } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const next = new URLSearchParams(location.search).get('next') ?? '/';
+  const target = next.startsWith('/') && !next.startsWith('//') ? next : '/';
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
-      await login(values.username, values.password);
-      navigate(next.startsWith('/') ? next : '/');
+      const signedIn = await login(values.username, values.password);
+      if (!signedIn?.mustChangePassword) navigate(target);
     } catch (e) {
-      setError(
-        e instanceof ApiError ? e : new ApiError(0, 'CLIENT', { zh: String(e), en: String(e) }),
-      );
+      setError(toError(e));
     } finally {
       setBusy(false);
     }
   };
 
+  const change = async (values: { currentPassword: string; newPassword: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await changePassword(values.currentPassword, values.newPassword);
+      navigate(target);
+    } catch (e) {
+      setError(toError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const mustChange = user?.mustChangePassword === true;
   return (
     <Card style={{ maxWidth: 420, margin: '48px auto' }}>
-      <Typography.Title level={3}>{t('session.loginTitle')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('session.loginHint')}</Typography.Paragraph>
+      <Typography.Title level={3}>
+        {mustChange ? t('session.changeTitle') : t('session.loginTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {mustChange ? t('session.changeHint') : t('session.loginHint')}
+      </Typography.Paragraph>
       {error && (
         <Alert
           type="error"
@@ -43,25 +67,47 @@ export function LoginPage() {
           role="alert"
         />
       )}
-      <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item
-          name="username"
-          label={t('session.username')}
-          rules={[{ required: true, message: t('session.username') }]}
-        >
-          <Input autoComplete="username" autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('session.password')}
-          rules={[{ required: true, message: t('session.password') }]}
-        >
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>
-          {t('session.login')}
-        </Button>
-      </Form>
+      {mustChange ? (
+        <Form layout="vertical" onFinish={change} requiredMark={false}>
+          <Form.Item
+            name="currentPassword"
+            label={t('session.currentPassword')}
+            rules={[{ required: true, message: t('session.currentPassword') }]}
+          >
+            <Input.Password autoComplete="current-password" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('session.newPassword')}
+            rules={[{ required: true, min: 10, message: t('session.newPasswordRule') }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block>
+            {t('common.save')}
+          </Button>
+        </Form>
+      ) : (
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item
+            name="username"
+            label={t('session.username')}
+            rules={[{ required: true, message: t('session.username') }]}
+          >
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('session.password')}
+            rules={[{ required: true, message: t('session.password') }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block data-testid="login-submit">
+            {t('session.login')}
+          </Button>
+        </Form>
+      )}
     </Card>
   );
 }

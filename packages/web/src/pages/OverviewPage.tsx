@@ -29,14 +29,28 @@ const DistrictMap = lazy(() =>
 /** Colour keys: `index`, `sub:<pillar code>`, `ind:<indicator code>`. */
 type ColourKey = string;
 
-function thresholdText(
-  t: TierThreshold | number,
+/**
+ * The tier rule as text: `第一梯队 > 81.26；第二梯队 ≥ 30.00；第三梯队 < 30.00` (a tier without a
+ * lower bound is "below" the previous one).
+ */
+function tierRuleText(
+  thresholds: (TierThreshold | number)[],
   pick: (x: { nameZh: string; nameEn: string }) => string,
-) {
-  if (typeof t === 'number') return formatScore(t);
-  const name = t.nameZh ? pick({ nameZh: t.nameZh, nameEn: t.nameEn ?? t.nameZh }) : '';
-  const value = t.min ?? t.value;
-  return `${name}${name ? ' ≥ ' : ''}${formatScore(value ?? null)}`;
+): string {
+  let previous: number | null = null;
+  return thresholds
+    .map((x) => {
+      if (typeof x === 'number') return formatScore(x);
+      const name = x.nameZh ? pick({ nameZh: x.nameZh, nameEn: x.nameEn ?? x.nameZh }) : '';
+      const min = x.min ?? x.value ?? null;
+      const text =
+        min === null
+          ? `${name} < ${formatScore(previous)}`
+          : `${name} ${x.inclusive === false ? '>' : '≥'} ${formatScore(min)}`;
+      previous = min;
+      return text;
+    })
+    .join('；');
 }
 
 /** The overview page. */
@@ -129,7 +143,8 @@ export function OverviewPage() {
       title: t('common.group'),
       key: 'group',
       responsive: ['xl' as const],
-      render: (_: unknown, r: RankingItem) => r.groupCodes.map(groupName).join(' / '),
+      render: (_: unknown, r: RankingItem) =>
+        r.areaGroup ? groupName(r.areaGroup) : r.groupCodes.map(groupName).join(' / '),
     },
     {
       title: t('overview.score'),
@@ -171,7 +186,7 @@ export function OverviewPage() {
         <Space wrap>
           <RunPicker
             year={year ?? run?.year}
-            edition={edition}
+            edition={edition ?? run?.edition}
             onChange={(c) => update({ year: c.year, edition: c.edition })}
           />
           <Select
@@ -228,7 +243,7 @@ export function OverviewPage() {
           <Col xs={24} sm={16}>
             <Card size="small" title={t('overview.tierRule')}>
               <Typography.Text data-testid="tier-thresholds">
-                {(city?.tierThresholds ?? []).map((x) => thresholdText(x, pick)).join('；') ||
+                {tierRuleText(city?.tierThresholds ?? [], pick) ||
                   t('overview.tierRuleText', { low: '30' })}
               </Typography.Text>
               <br />

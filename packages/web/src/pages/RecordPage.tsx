@@ -82,7 +82,7 @@ export function RecordPage() {
   const [saved, setSaved] = useState(false);
 
   const r = record.data;
-  const region = r ? String(fieldOf(r, 'region') ?? '') : '';
+  const region = r ? String(fieldOf(r, 'regionCode') ?? '') : '';
   const canEdit =
     !!user &&
     (user.role === 'cityAdmin' ||

@@ -9,6 +9,8 @@ export type SessionState = {
   ready: boolean;
   login: (username: string, password: string) => Promise<SessionUser | null>;
   logout: () => Promise<void>;
+  /** Changes the signed-in user's password (required after a one-time password). */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<SessionUser | null>;
 };
 
 /** The session context; read it with `useSession()`. */
@@ -42,9 +44,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     await api.post('/session/logout').catch(() => undefined);
     setUser(null);
-    apply(await api.get<Session>('/session').catch(() => ({ user: null, csrfToken: '' })));
+    apply(await api.get<Session>('/session').catch(() => ({ user: null, csrfToken: null })));
   }, [apply]);
 
-  const value = useMemo(() => ({ user, ready, login, logout }), [user, ready, login, logout]);
+  const changePassword = useCallback(
+    async (currentPassword: string, newPassword: string) =>
+      apply(await api.post<Session>('/session/password', { currentPassword, newPassword })),
+    [apply],
+  );
+
+  const value = useMemo(
+    () => ({ user, ready, login, logout, changePassword }),
+    [user, ready, login, logout, changePassword],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

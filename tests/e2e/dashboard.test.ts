@@ -1,0 +1,256 @@
+/**
+ * Browser tests of the dashboard: Debian's Chromium (playwright-core) against the real server
+ * (`kechuang serve` in-process, random port, fresh data folder with the Chongqing demo).
+ * Screenshots of the main pages go to `test-output/screenshots/` for a human to look at.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { computeOrganisationCodeCheckChar, computeUsccCheckChar } from '@kechuang/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hasChromium, launchChromium } from './chromium.ts';
+import {
+  apiSession,
+  createTestUsers,
+  type DashboardServer,
+  startDashboardServer,
+  type TestUser,
+} from './dashboardServer.ts';
+import { ensureWebBuild } from './ensureWebBuild.ts';
+import { extractPdfText } from './pdfText.ts';
+
+const OUT = join(import.meta.dirname, '..', '..', 'test-output');
+const SHOTS = join(OUT, 'screenshots');
+const BEIBEI = '500109';
+const EDITOR: TestUser = { username: 'e2e-beibei-editor', password: 'Kq7-mountain-river-51' };
+const ENTERPRISE: TestUser = { username: 'e2e-enterprise', password: 'Vt3-bamboo-harbour-88' };
+const ENTERPRISE_USCC = '91500151MA0000R17X';
+
+type RankingsBody = {
+  items: { regionCode: string; nameZh: string; nameEn: string; rank: number | null }[];
+};
+
+/** A USCC of a Beibei (500109) enterprise: valid embedded 组织机构代码 and check character. */
+function usccOf(serial: string): string {
+  const body8 = `MAE2E${serial}`;
+  const first17 = `91${BEIBEI}${body8}${computeOrganisationCodeCheckChar(body8)}`;
+  return first17 + computeUsccCheckChar(first17);
+}
+
+describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  let rankings: RankingsBody;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureWebBuild();
+    server = await startDashboardServer();
+    await createTestUsers(server, [
+      { ...EDITOR, role: 'districtEditor', regionCode: BEIBEI },
+      { ...ENTERPRISE, role: 'enterpriseUser', uscc: ENTERPRISE_USCC },
+    ]);
+    rankings = (await (await fetch(`${server.url}/api/rankings`)).json()) as RankingsBody;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh context (no cookies, no stored language) and page at a laptop size. */
+  async function open(path: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    return { context, page };
+  }
+
+  async function login(page: Page, user: TestUser, next: string): Promise<void> {
+    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('用户名').fill(user.username);
+    await page.getByLabel('密码').fill(user.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  test('the overview map draws all 38 districts, labelled, beside a 38-row ranking', async () => {
+    const { context, page } = await open('/');
+    const map = page.locator('[data-chart="district-map"] svg');
+    await map.waitFor();
+    await expect.poll(() => map.locator('text').count()).toBeGreaterThanOrEqual(38);
+    const labels = await map.locator('text').allTextContents();
+    expect(rankings.items).toHaveLength(38);
+    // Every district of the ranking has its (short) label on the map: 北碚区 → 北碚, 石柱…自治县 → 石柱.
+    const missing = rankings.items
+      .map((i) => i.nameZh.replace(/((?:土家族|苗族)+自治县|区|县)$/u, ''))
+      .map((short) => (short.length >= 2 ? short : `${short}县`))
+      .filter((short) => !labels.includes(short));
+    expect(missing).toEqual([]);
+    expect(await map.locator('path').count()).toBeGreaterThanOrEqual(38);
+    await expect
+      .poll(() => page.locator('[data-testid=ranking-table] tbody tr[data-row-key]').count())
+      .toBe(38);
+    await page.waitForTimeout(500);
+    await shot(page, 'overview');
+    await context.close();
+  });
+
+  test('clicking a district on the map opens its profile with its rank', async () => {
+    const beibei = rankings.items.find((i) => i.regionCode === BEIBEI);
+    expect(beibei?.rank).toBeTypeOf('number');
+    const { context, page } = await open('/');
+    const label = page.locator('[data-chart="district-map"] svg text', { hasText: /^北碚$/ });
+    await label.waitFor();
+    const box = await label.boundingBox();
+    if (!box) throw new Error('no label box for 北碚');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForURL(`**/districts/${BEIBEI}`);
+    await expect
+      .poll(() => page.getByTestId('profile-rank').textContent())
+      .toBe(`全市第 ${beibei?.rank} 位（共 38 个）`);
+    await expect.poll(() => page.getByTestId('profile-title').textContent()).toContain('北碚区');
+    await page.locator('[role=img] svg').first().waitFor();
+    await page.waitForTimeout(800);
+    await shot(page, 'profile');
+    await context.close();
+  });
+
+  test('keyboard: the first Tab reaches the skip link; Enter on a ranking link opens the profile', async () => {
+    const { context, page } = await open('/');
+    await page.locator('[data-testid=ranking-table] a[data-region]').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('跳到主要内容');
+    const first = page.locator('[data-testid=ranking-table] a[data-region]').first();
+    const code = await first.getAttribute('data-region');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/districts/${code}`);
+    await context.close();
+  });
+
+  test('the English switch translates the interface and the data labels, and back', async () => {
+    const { context, page } = await open('/');
+    await page.getByRole('heading', { name: '重庆市区县科技创新指数' }).waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page
+      .getByRole('heading', { name: "S&T innovation index of Chongqing's districts" })
+      .waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await expect
+      .poll(() => page.locator('[data-testid=ranking-table]').textContent())
+      .toContain('Beibei District');
+    expect(await page.locator('[data-testid=ranking-table]').textContent()).not.toContain('北碚区');
+    await page.waitForTimeout(500);
+    await shot(page, 'overview-en');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: '重庆市区县科技创新指数' }).waitFor();
+    await context.close();
+  });
+
+  test('a district editor imports a file with one bad row (row error, nothing written), then a good file', async () => {
+    const { context, page } = await open('/');
+    await login(page, EDITOR, '/imports');
+    const header = '统一社会信用代码,企业名称,所在区县,国民经济行业代码,高新技术领域,成立日期';
+    const good = [
+      `${usccOf('001')},重庆E2E示例一号科技有限公司,北碚区,C3491,,2021-03-01`,
+      `${usccOf('002')},重庆E2E示例二号科技有限公司,北碚区,I6510,,2022-07-15`,
+    ];
+    const badUscc = `${usccOf('003').slice(0, 17)}${usccOf('003').endsWith('0') ? '1' : '0'}`;
+    const bad = [...good, `${badUscc},重庆E2E示例三号科技有限公司,北碚区,C3491,,2023-01-09`];
+    const file = (rows: string[]) => ({
+      name: 'e2e-enterprises.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${[header, ...rows].join('\n')}\n`, 'utf8'),
+    });
+    const editorApi = await apiSession(server.url, EDITOR);
+    const countE2E = async () =>
+      (
+        (await editorApi('GET', `/api/enterprises?q=${encodeURIComponent('E2E示例')}`)) as {
+          total: number;
+        }
+      ).total;
+    expect(await countE2E()).toBe(0);
+
+    await page.getByTestId('import-file').setInputFiles(file(bad));
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await page.getByTestId('import-failed').waitFor();
+    const issues = page.getByTestId('import-issues');
+    await expect.poll(() => issues.textContent()).toContain(badUscc);
+    const issueRows = await issues.locator('tbody tr').allTextContents();
+    expect(issueRows.length).toBeGreaterThanOrEqual(1);
+    expect(issueRows.every((r) => !r.includes(usccOf('001')) && !r.includes(usccOf('002')))).toBe(
+      true,
+    );
+    expect(await page.getByTestId('import-commit').count()).toBe(0);
+    await shot(page, 'imports-error');
+    expect(await countE2E()).toBe(0);
+
+    await page.getByRole('button', { name: /^放\s?弃$/ }).click();
+    await page.getByTestId('import-file').setInputFiles(file(good));
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await page.getByTestId('import-ok').waitFor();
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-committed').waitFor();
+    expect(await countE2E()).toBe(2);
+
+    await page.goto(`${server.url}/registry/enterprises?q=${encodeURIComponent('E2E示例')}`);
+    await expect
+      .poll(() => page.getByTestId('registry-table').locator('tbody tr[data-row-key]').count())
+      .toBe(2);
+    await shot(page, 'registry');
+    await context.close();
+  });
+
+  test('an enterprise fills the self-assessment and sees the gap', async (ctx) => {
+    const probe = await fetch(`${server.url}/api/assessments/rule-sets`);
+    if (probe.status === 404) ctx.skip(true, 'the API has no /api/assessments routes yet');
+    const { context, page } = await open('/');
+    await login(page, ENTERPRISE, '/assessments');
+    await page.getByTestId('rule-set').waitFor();
+    await page.getByRole('button', { name: '填入合成示例' }).click();
+    // The enterprise changes one figure by hand: R&D of the latest year.
+    const latest = new Date().getFullYear() - 1;
+    await page.getByLabel(`研发费用总额（万元） ${latest}`).fill('150');
+    await page.getByTestId('assess-run').click();
+    await page.getByTestId('assess-result').waitFor();
+    await expect.poll(() => page.getByTestId('criterion-gap').count()).toBeGreaterThan(0);
+    const gaps = await page.getByTestId('criterion-gap').allTextContents();
+    expect(gaps.join('')).toMatch(/\d/);
+    await shot(page, 'assessment');
+    await context.close();
+  });
+
+  test('the district report prints to a PDF whose text holds the district name', async () => {
+    const { context, page } = await open(`/reports/district/${BEIBEI}`);
+    await page.getByTestId('report-title').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid=report] [role=img] svg').count())
+      .toBeGreaterThanOrEqual(3);
+    await page.waitForTimeout(800);
+    await shot(page, 'report');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(OUT, `report-${BEIBEI}.pdf`), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = extractPdfText(pdf).replace(/\s+/g, '');
+    expect(text).toContain('北碚区科技创新指数报告');
+    expect(text).toContain('全市第');
+    // The toolbar is not printed.
+    expect(text).not.toContain('打印/另存为PDF');
+    await context.close();
+  });
+
+  test('the workbench shows the published ranks of the latest run', async () => {
+    const { context, page } = await open('/workbench');
+    await page.getByRole('heading', { name: '指数工作台' }).waitFor();
+    await expect.poll(() => page.locator('.ant-table-tbody tr[data-row-key]').count()).toBe(38);
+    await page.waitForTimeout(500);
+    await shot(page, 'workbench');
+    await context.close();
+  });
+});
