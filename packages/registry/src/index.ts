@@ -3,6 +3,8 @@
  * schema on embedded PGlite or a PostgreSQL server, with migrations, a data-folder lock,
  * permissions and an append-only audit log.
  */
+
+export * from './assessments/index.ts';
 export {
   type AuditAction,
   type AuditEntry,

@@ -3,9 +3,11 @@
  *
  * - cityAdmin (市级管理员): writes every table.
  * - cityAnalyst (市级分析员): reads everything; writes the analytic tables only
- *   (indicator_values, index_runs, targets, published_results), never registers, regions or users.
- * - districtEditor (区县填报员): writes register records, targets and indicator values whose
- *   region is hers (regionCode must equal hers); never regions, users or index runs.
+ *   (indicator_values, index_runs, targets, published_results, assessment runs and results),
+ *   never registers, regions or users.
+ * - districtEditor (区县填报员): writes register records, targets, indicator values and
+ *   assessment runs and results whose region is hers (regionCode must equal hers); never
+ *   regions, users or index runs.
  * - enterpriseUser (企业用户): writes only her own enterprise (uscc) and its yearly figures and
  *   qualifications; reads only her own records and published data.
  * - public (公众): writes nothing; reads published data only.
@@ -42,6 +44,8 @@ export const ANALYST_TABLES: ReadonlySet<string> = new Set([
   'index_runs',
   'targets',
   'published_results',
+  'assessment_runs',
+  'assessment_results',
 ]);
 
 /** Tables a district editor writes, for her region only. */
@@ -57,6 +61,8 @@ export const DISTRICT_TABLES: ReadonlySet<string> = new Set([
   'projects',
   'targets',
   'indicator_values',
+  'assessment_runs',
+  'assessment_results',
 ]);
 
 /** Tables an enterprise user writes, for her own 统一社会信用代码 only. */
@@ -89,8 +95,8 @@ export function assertCanWrite(
     case 'cityAnalyst':
       if (ANALYST_TABLES.has(table)) return;
       throw new PermissionError(
-        `${who(actor)} 是市级分析员，只能写入指标值、指数运行、目标和发布结果，不能写入 ${table}`,
-        `${who(actor)} is a city analyst and writes only indicator values, index runs, targets and published results, not ${table}`,
+        `${who(actor)} 是市级分析员，只能写入指标值、指数运行、目标、发布结果和资质评估，不能写入 ${table}`,
+        `${who(actor)} is a city analyst and writes only indicator values, index runs, targets, published results and assessments, not ${table}`,
       );
     case 'districtEditor': {
       if (!DISTRICT_TABLES.has(table)) {

@@ -46,6 +46,8 @@ const SCOPES: Record<string, Scope> = {
   targets: { targets: true },
   indicator_values: { region: 'region_code' },
   published_results: { region: 'region_code' },
+  assessment_runs: { region: 'scope_code' },
+  assessment_results: { region: 'region_code', uscc: 'uscc' },
 };
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;

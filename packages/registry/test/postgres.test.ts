@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, inject, test } from 'vitest';
 import { describeImports } from '../src/imports/imports.suite.ts';
 import { openDatabase } from '../src/index.ts';
+import { describeAssessments } from './assessments.suite.ts';
 import { describeIndicators } from './indicators.suite.ts';
 import { describeRegistry } from './registry.suite.ts';
 
@@ -50,4 +51,5 @@ if (!url) {
   describeRegistry('PostgreSQL', async () => openDatabase({ url: await freshDatabase() }));
   describeIndicators('PostgreSQL', async () => openDatabase({ url: await freshDatabase() }));
   describeImports('PostgreSQL', async () => openDatabase({ url: await freshDatabase() }));
+  describeAssessments('PostgreSQL', async () => openDatabase({ url: await freshDatabase() }));
 }
