@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every benchmark and prints a table (numbers only, no pass/fail). */
+import { benchApi } from './api.bench.ts';
 import { benchCliAnalysis } from './cliAnalysis.bench.ts';
 import {
   type BenchResult,
@@ -22,6 +23,7 @@ const benches: Record<
   cliSensitivity: () => benchCliAnalysis('SA'),
   registryImport: benchRegistryImport,
   registryDerive: benchRegistryDerive,
+  api: benchApi,
   qualification: benchQualification,
 };
 const only = process.argv[2];

@@ -32,6 +32,7 @@ import { referenceRoutes } from './routes/reference.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { RunCache } from './runCache.ts';
+import { TtlCache } from './ttlCache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +52,8 @@ export type RouteContext = {
   deps: ApiDependencies;
   config: ResolvedApiConfig;
   runs: RunCache;
+  /** Answers that may change, kept ≤ 2 s and cleared after every write through this API. */
+  fresh: TtlCache;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -67,11 +70,17 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function authenticateRequest(request: FastifyRequest, deps: ApiDependencies): Promise<void> {
+async function authenticateRequest(
+  request: FastifyRequest,
+  deps: ApiDependencies,
+  fresh: TtlCache,
+): Promise<void> {
   request.actor = ANONYMOUS;
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return;
-  const session = await findSession(deps.registry.db, token);
+  // Looked up at most every 2 s per token; any write through the API (logout, password change,
+  // a user disabled) clears the cache, so revocation here is immediate.
+  const session = await fresh.get(`session:${token}`, () => findSession(deps.registry.db, token));
   if (!session) return;
   request.session = { ...session, token };
   request.actor = actorOfUser(session.user);
@@ -143,9 +152,10 @@ export async function buildApp(deps: ApiDependencies): Promise<FastifyInstance> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
+  const fresh = new TtlCache(2000);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    await authenticateRequest(request, deps);
+    await authenticateRequest(request, deps, fresh);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -200,7 +210,13 @@ export async function buildApp(deps: ApiDependencies): Promise<FastifyInstance> 
     deps,
     config,
     runs: new RunCache(deps.registry.db),
+    fresh,
   };
+  // Cleared before the answer to a write leaves, so the client's next read sees the change.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!SAFE_METHODS.has(request.method)) context.fresh.clear();
+    return payload;
+  });
   const loginLimiter = createLoginLimiter(
     config.loginRateLimit.max,
     config.loginRateLimit.windowMs,

@@ -15,7 +15,7 @@ import {
   tiersOf,
 } from '@kechuang/index-engine';
 import { AREA_GROUPS, type Db } from '@kechuang/registry';
-import type { RunMeta } from './runCache.ts';
+import type { LightRun } from './runCache.ts';
 
 /** NaN (missing) as null for JSON. */
 export function num(value: number | undefined): number | null {
@@ -142,9 +142,9 @@ function rankScores(scores: (number | null)[]): (number | null)[] {
 /** Rankings of one run, with the change from a previous run (usually the year before). */
 export async function computeRankings(
   db: Db,
-  meta: RunMeta,
+  meta: LightRun,
   run: { build: IndexBuild; inputsMatch: boolean },
-  previous?: { meta: RunMeta; build: IndexBuild },
+  previous?: { meta: LightRun; build: IndexBuild },
   group?: string,
 ): Promise<Rankings> {
   const { build } = run;

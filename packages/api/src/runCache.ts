@@ -52,6 +52,9 @@ function toMeta(r: MetaRow): RunMeta {
   };
 }
 
+/** The columns of a run needed to pick one. */
+export type LightRun = { id: number; edition: string; year: number; published: boolean };
+
 /** Filter of {@link RunCache.list}. */
 export type RunFilter = { edition?: string; year?: number; publishedOnly: boolean };
 
@@ -103,6 +106,15 @@ export class RunCache {
       params,
     );
     return rows.map(toMeta);
+  }
+
+  /** Runs newest first without reading their jsonb columns (the dashboard's hot path). */
+  async listLight(publishedOnly: boolean): Promise<LightRun[]> {
+    const { rows } = await this.db.query<LightRun>(
+      `SELECT id, edition, year, published FROM index_runs ${publishedOnly ? 'WHERE published' : ''}
+       ORDER BY id DESC`,
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 
   /** One run's metadata. */

@@ -16,7 +16,7 @@ import {
   type Rankings,
   strengthsOf,
 } from '../indexViews.ts';
-import type { RunCache, RunMeta } from '../runCache.ts';
+import type { LightRun } from '../runCache.ts';
 import { errorResponses, looseObject, regionCodeSchema, yearSchema } from '../schemas.ts';
 import { listTargetProgress } from '../targetProgress.ts';
 
@@ -81,25 +81,31 @@ const runQuery = z.object({
 /**
  * The run for (edition, year) the requester may see: the latest stored; and the same edition's
  * run of the year before (for changes). Throws 404 (or 401 for anonymous visitors when only
- * unpublished runs exist).
+ * unpublished runs exist). The list of runs is read at most every 2 s (and after every write).
  */
 async function pickRun(
-  runs: RunCache,
+  context: RouteContext,
   request: FastifyRequest,
   query: { year?: number; edition?: string },
-): Promise<{ meta: RunMeta; previous?: RunMeta }> {
+): Promise<{ meta: LightRun; previous?: LightRun; all: LightRun[] }> {
+  const { runs, fresh } = context;
   const publishedOnly = !seesUnpublishedRuns(request.actor);
-  const candidates = await runs.list({ edition: query.edition, year: query.year, publishedOnly });
+  const all = await fresh.get(`runs:${publishedOnly}`, () => runs.listLight(publishedOnly));
+  const candidates = all.filter(
+    (r) =>
+      (query.edition === undefined || r.edition === query.edition) &&
+      (query.year === undefined || r.year === query.year),
+  );
   // Latest year first, then the newest run of that year.
   const meta = [...candidates].sort((a, b) => b.year - a.year || b.id - a.id)[0];
   if (!meta) {
     if (publishedOnly && !request.session) {
-      const any = await runs.list({
-        edition: query.edition,
-        year: query.year,
-        publishedOnly: false,
-      });
-      if (any.length > 0) {
+      const any = (await fresh.get('runs:false', () => runs.listLight(false))).some(
+        (r) =>
+          (query.edition === undefined || r.edition === query.edition) &&
+          (query.year === undefined || r.year === query.year),
+      );
+      if (any) {
         throw new ApiError(
           401,
           'unauthenticated',
@@ -113,17 +119,17 @@ async function pickRun(
       `No index run for edition ${query.edition ?? 'any'}, year ${query.year ?? 'any'}`,
     );
   }
-  const previous = (
-    await runs.list({ edition: meta.edition, year: meta.year - 1, publishedOnly })
-  ).sort((a, b) => b.id - a.id)[0];
-  return { meta, previous };
+  const previous = all
+    .filter((r) => r.edition === meta.edition && r.year === meta.year - 1)
+    .sort((a, b) => b.id - a.id)[0];
+  return { meta, previous, all };
 }
 
 /** Rankings of a run (cached per run, previous run and group). */
 async function rankingsFor(
   context: RouteContext,
-  meta: RunMeta,
-  previous: RunMeta | undefined,
+  meta: LightRun,
+  previous: LightRun | undefined,
   group?: string,
 ): Promise<Rankings> {
   const { runs, deps } = context;
@@ -135,7 +141,7 @@ async function rankingsFor(
       : undefined;
     return computeRankings(deps.registry.db, meta, run, prev, group);
   });
-  // The cached view is per run; the publication flag is read fresh.
+  // The cached view is per run; the publication flag comes from the run list.
   return { ...rankings, run: { ...rankings.run, published: meta.published } };
 }
 
@@ -161,9 +167,15 @@ export function dashboardRoutes(context: RouteContext): void {
         response: { 200: rankingsSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { meta, previous } = await pickRun(runs, request, request.query);
-      return rankingsFor(context, meta, previous, request.query.group);
+    async (request, reply) => {
+      const { meta, previous } = await pickRun(context, request, request.query);
+      const group = request.query.group;
+      // Serialised once per run, previous run, group and publication state.
+      const body = await runs.view(
+        `rankings-json:${meta.id}:${previous?.id ?? ''}:${group ?? ''}:${meta.published}`,
+        async () => JSON.stringify(await rankingsFor(context, meta, previous, group)),
+      );
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 
@@ -179,9 +191,9 @@ export function dashboardRoutes(context: RouteContext): void {
         response: { 200: looseObject, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const code = request.params.code;
-      const { meta, previous } = await pickRun(runs, request, request.query);
+      const { meta, previous, all } = await pickRun(context, request, request.query);
       const key = `profile:${code}:${meta.id}:${previous?.id ?? ''}:${seesUnpublishedRuns(request.actor)}`;
       const profile = await runs.view(key, async () => {
         const rankings = await rankingsFor(context, meta, previous);
@@ -210,13 +222,10 @@ export function dashboardRoutes(context: RouteContext): void {
           ? rankings.items.filter((i) => i.areaGroup === item.areaGroup)
           : [];
         const history = [];
-        const runsOfEdition = await runs.list({
-          edition: meta.edition,
-          publishedOnly: !seesUnpublishedRuns(request.actor),
-        });
-        const latestPerYear = new Map<number, RunMeta>();
+        const runsOfEdition = all.filter((r) => r.edition === meta.edition);
+        const latestPerYear = new Map<number, LightRun>();
         for (const r of runsOfEdition)
-          if (!latestPerYear.has(r.year) || (latestPerYear.get(r.year) as RunMeta).id < r.id)
+          if (!latestPerYear.has(r.year) || (latestPerYear.get(r.year) as LightRun).id < r.id)
             latestPerYear.set(r.year, r);
         for (const r of [...latestPerYear.values()].sort((a, b) => a.year - b.year)) {
           const ranking = await rankingsFor(context, r, undefined);
@@ -277,24 +286,30 @@ export function dashboardRoutes(context: RouteContext): void {
             '各指标对得分变化的贡献（分）：本年贡献减上年贡献，合计等于得分变化 / each indicator’s contribution to the change of the score (points): this year’s contribution minus last year’s; they add up to the score change',
         };
       });
-      // Targets and the registers' counts change between runs: read them fresh.
-      const pools = await db.query<{ indicator_code: string; value: number | null }>(
-        `SELECT indicator_code, value FROM indicator_values
-         WHERE region_code = $1 AND year = $2 AND edition = 'derived'
-           AND indicator_code = ANY($3::text[])`,
-        [code, meta.year, ['HTE_COUNT', 'TECH_SME_REGISTERED', 'PLATFORMS']],
-      );
-      const pool = (c: string) => pools.rows.find((p) => p.indicator_code === c)?.value ?? null;
-      return {
-        ...profile,
-        run: { ...profile.run, published: meta.published },
-        targets: await listTargetProgress(db, { region: code }),
-        pools: {
-          highTechEnterprises: pool('HTE_COUNT'),
-          techSmes: pool('TECH_SME_REGISTERED'),
-          platforms: pool('PLATFORMS'),
+      // Targets and the registers' counts change between runs: fresh (≤ 2 s, cleared on writes).
+      const body = await context.fresh.get(
+        `profile:${code}:${meta.id}:${previous?.id ?? ''}:${meta.published}:${seesUnpublishedRuns(request.actor)}`,
+        async () => {
+          const pools = await db.query<{ indicator_code: string; value: number | null }>(
+            `SELECT indicator_code, value FROM indicator_values
+             WHERE region_code = $1 AND year = $2 AND edition = 'derived'
+               AND indicator_code = ANY($3::text[])`,
+            [code, meta.year, ['HTE_COUNT', 'TECH_SME_REGISTERED', 'PLATFORMS']],
+          );
+          const pool = (c: string) => pools.rows.find((p) => p.indicator_code === c)?.value ?? null;
+          return JSON.stringify({
+            ...profile,
+            run: { ...profile.run, published: meta.published },
+            targets: await listTargetProgress(db, { region: code }),
+            pools: {
+              highTechEnterprises: pool('HTE_COUNT'),
+              techSmes: pool('TECH_SME_REGISTERED'),
+              platforms: pool('PLATFORMS'),
+            },
+          });
         },
-      };
+      );
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 

@@ -118,19 +118,27 @@ export function enterpriseRoutes({ app, deps }: RouteContext): void {
         );
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM enterprises e ${whereSql}`,
-        params,
-      );
-      const { rows } = await db.query<{ row: Record<string, unknown> }>(
-        `SELECT to_jsonb(e) - 'id' || jsonb_build_object('region_name', r.name_zh) AS row
+      // One statement for the page and the total; a page past the end counts separately.
+      const { rows } = await db.query<{ row: Record<string, unknown>; total: number }>(
+        `SELECT to_jsonb(e) - 'id' || jsonb_build_object('region_name', r.name_zh) AS row,
+           count(*) OVER ()::int AS total
          FROM enterprises e LEFT JOIN regions r ON r.code = e.region_code ${whereSql}
          ORDER BY e.name, e.uscc LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.pageSize, (q.page - 1) * q.pageSize],
       );
+      const total =
+        rows[0]?.total ??
+        (q.page > 1
+          ? ((
+              await db.query<{ n: number }>(
+                `SELECT count(*)::int AS n FROM enterprises e ${whereSql}`,
+                params,
+              )
+            ).rows[0]?.n ?? 0)
+          : 0);
       return {
         items: rows.map((r) => camelRow(r.row)),
-        total: total.rows[0]?.n ?? 0,
+        total,
         page: q.page,
         pageSize: q.pageSize,
       };
