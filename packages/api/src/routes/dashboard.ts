@@ -173,7 +173,7 @@ export function dashboardRoutes(context: RouteContext): void {
       // Serialised once per run, previous run, group and publication state.
       const body = await runs.view(
         `rankings-json:${meta.id}:${previous?.id ?? ''}:${group ?? ''}:${meta.published}`,
-        async () => JSON.stringify(await rankingsFor(context, meta, previous, group)),
+        async () => Buffer.from(JSON.stringify(await rankingsFor(context, meta, previous, group))),
       );
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
@@ -297,16 +297,18 @@ export function dashboardRoutes(context: RouteContext): void {
             [code, meta.year, ['HTE_COUNT', 'TECH_SME_REGISTERED', 'PLATFORMS']],
           );
           const pool = (c: string) => pools.rows.find((p) => p.indicator_code === c)?.value ?? null;
-          return JSON.stringify({
-            ...profile,
-            run: { ...profile.run, published: meta.published },
-            targets: await listTargetProgress(db, { region: code }),
-            pools: {
-              highTechEnterprises: pool('HTE_COUNT'),
-              techSmes: pool('TECH_SME_REGISTERED'),
-              platforms: pool('PLATFORMS'),
-            },
-          });
+          return Buffer.from(
+            JSON.stringify({
+              ...profile,
+              run: { ...profile.run, published: meta.published },
+              targets: await listTargetProgress(db, { region: code }),
+              pools: {
+                highTechEnterprises: pool('HTE_COUNT'),
+                techSmes: pool('TECH_SME_REGISTERED'),
+                platforms: pool('PLATFORMS'),
+              },
+            }),
+          );
         },
       );
       return reply.type('application/json; charset=utf-8').send(body as never);

@@ -29,6 +29,21 @@ const usccParam = z.object({
     .regex(/^[0-9A-Z]{18}$/, '18 位统一社会信用代码 / an 18-character USCC'),
 });
 
+/** Columns of a search result (plain columns: cheaper than to_jsonb on every row). */
+const LIST_COLUMNS = [
+  'uscc',
+  'name',
+  'former_names',
+  'region_code',
+  'zone_code',
+  'industry_code',
+  'hightech_field_code',
+  'registered_on',
+  'uscc_warning',
+]
+  .map((c) => `e.${c}`)
+  .join(', ');
+
 const writeQuery = z.object({
   acceptUsccWarnings: z.coerce.boolean().default(false),
 });
@@ -119,9 +134,8 @@ export function enterpriseRoutes({ app, deps }: RouteContext): void {
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       // One statement for the page and the total; a page past the end counts separately.
-      const { rows } = await db.query<{ row: Record<string, unknown>; total: number }>(
-        `SELECT to_jsonb(e) - 'id' || jsonb_build_object('region_name', r.name_zh) AS row,
-           count(*) OVER ()::int AS total
+      const { rows } = await db.query<Record<string, unknown> & { total: number }>(
+        `SELECT ${LIST_COLUMNS}, r.name_zh AS region_name, count(*) OVER ()::int AS total
          FROM enterprises e LEFT JOIN regions r ON r.code = e.region_code ${whereSql}
          ORDER BY e.name, e.uscc LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.pageSize, (q.page - 1) * q.pageSize],
@@ -137,7 +151,7 @@ export function enterpriseRoutes({ app, deps }: RouteContext): void {
             ).rows[0]?.n ?? 0)
           : 0);
       return {
-        items: rows.map((r) => camelRow(r.row)),
+        items: rows.map(({ total: _total, ...row }) => camelRow(row)),
         total,
         page: q.page,
         pageSize: q.pageSize,
