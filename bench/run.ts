@@ -10,6 +10,7 @@ import {
 } from './indexEngine.bench.ts';
 import { benchQualification } from './qualification.bench.ts';
 import { benchRegistryDerive, benchRegistryImport } from './registry.bench.ts';
+import { benchWeb } from './web.bench.ts';
 
 const benches: Record<
   string,
@@ -25,6 +26,7 @@ const benches: Record<
   registryDerive: benchRegistryDerive,
   api: benchApi,
   qualification: benchQualification,
+  web: benchWeb,
 };
 const only = process.argv[2];
 for (const [name, run] of Object.entries(benches)) {

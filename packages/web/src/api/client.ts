@@ -86,10 +86,31 @@ async function jsonOf<T>(res: Response): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+const prefetched = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts a GET before the page that needs it has loaded (the entry prefetches the overview's
+ * data while the route chunk downloads); the first `api.get` of the same URL takes the answer.
+ */
+export function prefetch(path: string, query?: Query): void {
+  const url = apiUrl(path, query);
+  if (prefetched.has(url)) return;
+  const answer = send('GET', url).then((res) => jsonOf<unknown>(res));
+  // A prefetch nobody reads must not surface as an unhandled rejection.
+  answer.catch(() => undefined);
+  prefetched.set(url, answer);
+}
+
 /** Typed calls to the API. Paths start after `/api`, e.g. `api.get('/rankings', { year })`. */
 export const api = {
   async get<T>(path: string, query?: Query): Promise<T> {
-    return jsonOf<T>(await send('GET', apiUrl(path, query)));
+    const url = apiUrl(path, query);
+    const early = prefetched.get(url);
+    if (early) {
+      prefetched.delete(url);
+      return (await early) as T;
+    }
+    return jsonOf<T>(await send('GET', url));
   },
   async post<T>(path: string, body?: unknown, query?: Query): Promise<T> {
     const payload = body === undefined ? undefined : JSON.stringify(body);

@@ -46,6 +46,9 @@ function loadGeo(): Promise<GeoJson> {
   return geoPromise;
 }
 
+// Start loading the geometry with this chunk, before the first render asks for it.
+void loadGeo();
+
 /**
  * A short map label: 石柱土家族自治县 → 石柱, 渝中区 → 渝中 (full names stay in tooltips). Latin
  * names drop " District" / " County" / " Autonomous County".

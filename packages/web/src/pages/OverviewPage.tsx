@@ -22,9 +22,9 @@ import { TierTag } from '../components/TierTag.tsx';
 import { formatChange, formatNumber, formatScore } from '../format/formatNumber.ts';
 import { useT } from '../i18n/useT.ts';
 
-const DistrictMap = lazy(() =>
-  import('../map/DistrictMap.tsx').then((m) => ({ default: m.DistrictMap })),
-);
+// Fetched as soon as this page loads, in parallel with the rankings (not after them).
+const mapChunk = import('../map/DistrictMap.tsx');
+const DistrictMap = lazy(() => mapChunk.then((m) => ({ default: m.DistrictMap })));
 
 /** Colour keys: `index`, `sub:<pillar code>`, `ind:<indicator code>`. */
 type ColourKey = string;
