@@ -4,6 +4,7 @@
  * 400, UserError → 400/404/409, TableFileError → 400, schema validation → 400 naming the field.
  */
 import { IndexInputError } from '@kechuang/index-engine';
+import { ProfileError } from '@kechuang/qualification';
 import { PermissionError, RecordError, TableFileError, UserError } from '@kechuang/registry';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -160,6 +161,20 @@ export function errorResponse(
         fastifyError.code ?? 'badRequest',
         `请求无效：${fastifyError.message}`,
         `Bad request: ${fastifyError.message}`,
+      ),
+    };
+  }
+  if (error instanceof ProfileError) {
+    // A qualification profile with bad fields: every issue, naming its path.
+    return {
+      status: 400,
+      body: body(
+        'invalidProfile',
+        error.issues.map((i) => `${i.path}：${i.message.zh}`).join('；'),
+        error.issues.map((i) => `${i.path}: ${i.message.en}`).join('; '),
+        {
+          issues: error.issues.map((i) => ({ field: i.path, zh: i.message.zh, en: i.message.en })),
+        },
       ),
     };
   }

@@ -21,6 +21,7 @@ import { ANONYMOUS } from './access.ts';
 import { type ApiDependencies, type ResolvedApiConfig, resolveApiConfig } from './apiConfig.ts';
 import { ApiError, handleError } from './apiError.ts';
 import { createLoginLimiter } from './loginLimiter.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
@@ -232,5 +233,6 @@ export async function buildApp(deps: ApiDependencies): Promise<FastifyInstance> 
   recordRoutes(context);
   importRoutes(context);
   auditRoutes(context);
+  assessmentRoutes(context);
   return app;
 }

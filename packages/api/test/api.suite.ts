@@ -2,6 +2,8 @@
  * The API suite, run in-process (`app.inject`) on both engines (pglite.test.ts, postgres.test.ts).
  * `open` returns a fresh, empty, migrated registry.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Registry } from '@kechuang/registry';
 import { readAudit, readMigrations } from '@kechuang/registry';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -1002,6 +1004,90 @@ export function describeApi(name: string, open: () => Promise<Registry>): void {
         const xlsx = await call({ url: '/api/templates/enterprises' });
         expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
         expect(xlsx.headers['content-disposition']).toContain('enterprises-template.xlsx');
+      });
+    });
+
+    describe('assessments', () => {
+      test('rule sets; one profile assessed on the spot (public); bad profiles name their fields', async () => {
+        const sets = json((await call({ url: '/api/assessments/rule-sets' })).body) as unknown as {
+          id: string;
+          kind: string;
+        }[];
+        expect(sets.map((r) => r.kind)).toContain('highTechEnterprise');
+        const example = JSON.parse(
+          readFileSync(
+            join(import.meta.dirname, '../../qualification/examples/high-tech-pass.json'),
+            'utf8',
+          ),
+        ) as Record<string, unknown>;
+        const { note: _note, ...profile } = example;
+        const one = await call({
+          method: 'POST',
+          url: '/api/assessments',
+          payload: { ruleSet: 'highTechEnterprise', asOf: '2025-06-01', profile },
+        });
+        expect(one.statusCode, one.body).toBe(200);
+        expect(json(one.body)).toMatchObject({
+          outcome: 'pass',
+          ruleSet: { kind: 'highTechEnterprise' },
+        });
+        const bad = await call({
+          method: 'POST',
+          url: '/api/assessments',
+          payload: {
+            ruleSet: 'highTechEnterprise',
+            asOf: '2025-06-01',
+            profile: { ...profile, uscc: 'nope', registrationDate: 'yesterday' },
+          },
+        });
+        expect(bad.statusCode).toBe(400);
+        const fields = (
+          json(bad.body).error?.details as { issues: { field: string }[] }
+        ).issues.map((i) => i.field);
+        expect(fields).toEqual(expect.arrayContaining(['uscc', 'registrationDate']));
+        const unknown = await call({
+          method: 'POST',
+          url: '/api/assessments',
+          payload: { ruleSet: 'noSuchRule', profile },
+        });
+        expect(unknown.statusCode).toBe(400);
+        expect(JSON.stringify(json(unknown.body).error)).toContain('ruleSet');
+      });
+
+      test('stored runs over the registry are for staff; candidates and expiring lists', async () => {
+        expect((await call({ url: '/api/assessments/runs' })).statusCode).toBe(401);
+        expect(
+          (
+            await call({
+              method: 'POST',
+              url: '/api/assessments/runs',
+              as: 'firm',
+              payload: { ruleSet: 'techSme', asOf: '2025-06-01' },
+            })
+          ).statusCode,
+        ).toBe(403);
+        const run = await call({
+          method: 'POST',
+          url: '/api/assessments/runs',
+          as: 'analyst',
+          payload: { ruleSet: 'techSme', asOf: '2025-06-01' },
+        });
+        expect(run.statusCode, run.body).toBe(200);
+        const counts = (json(run.body) as { counts: { assessed: number; invalid: number } }).counts;
+        expect(counts.assessed).toBe(3);
+        const candidates = await call({
+          url: '/api/assessments/candidates?ruleSet=techSme',
+          as: 'yuzhong',
+        });
+        expect(candidates.statusCode, candidates.body).toBe(200);
+        expect(
+          (
+            await call({
+              url: '/api/assessments/expiring?within=90&asOf=2025-06-01',
+              as: 'analyst',
+            })
+          ).statusCode,
+        ).toBe(200);
       });
     });
 

@@ -49,7 +49,7 @@ const writeQuery = z.object({
 });
 
 /** Enterprise routes. */
-export function enterpriseRoutes({ app, deps }: RouteContext): void {
+export function enterpriseRoutes({ app, deps, fresh }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.registry.db;
 
@@ -97,65 +97,75 @@ export function enterpriseRoutes({ app, deps }: RouteContext): void {
         response: { 200: pageOf(looseObject), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const scope = registerReadScope(request, true);
       const q = request.query;
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (sql: (p: string) => string, value: unknown) => {
-        params.push(value);
-        where.push(sql(`$${params.length}`));
-      };
-      if (q.q) {
-        add(
-          (p) =>
-            `(e.name ILIKE ${p} ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(e.former_names) AS f(name) WHERE f.name ILIKE ${p} ESCAPE '\\'))`,
-          likePattern(q.q),
-        );
-      }
-      if (q.uscc) add((p) => `e.uscc = ${p}`, q.uscc);
-      if (scope.uscc !== undefined) add((p) => `e.uscc = ${p}`, scope.uscc);
-      if (q.region) add((p) => `e.region_code = ${p}`, q.region);
-      if (q.field) add((p) => `e.hightech_field_code = ${p}`, q.field);
-      if (q.industry) {
-        add(
-          (p) => `e.industry_code LIKE ${p} ESCAPE '\\'`,
-          `${q.industry.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        );
-      }
-      if (q.qualification) {
-        add(
-          (
-            p,
-          ) => `EXISTS (SELECT 1 FROM qualifications x WHERE x.enterprise_id = e.id AND x.kind = ${p}
+      // Same answer for every reader with the same scope; ≤ 2 s old, cleared by every write
+      // through this API (with PGlite every write does, the data folder being locked to it).
+      const page = await fresh.get(
+        `enterprises:${scope.uscc ?? '*'}:${JSON.stringify(q)}`,
+        async () => {
+          const where: string[] = [];
+          const params: unknown[] = [];
+          const add = (sql: (p: string) => string, value: unknown) => {
+            params.push(value);
+            where.push(sql(`$${params.length}`));
+          };
+          if (q.q) {
+            add(
+              (p) =>
+                `(e.name ILIKE ${p} ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(e.former_names) AS f(name) WHERE f.name ILIKE ${p} ESCAPE '\\'))`,
+              likePattern(q.q),
+            );
+          }
+          if (q.uscc) add((p) => `e.uscc = ${p}`, q.uscc);
+          if (scope.uscc !== undefined) add((p) => `e.uscc = ${p}`, scope.uscc);
+          if (q.region) add((p) => `e.region_code = ${p}`, q.region);
+          if (q.field) add((p) => `e.hightech_field_code = ${p}`, q.field);
+          if (q.industry) {
+            add(
+              (p) => `e.industry_code LIKE ${p} ESCAPE '\\'`,
+              `${q.industry.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+            );
+          }
+          if (q.qualification) {
+            add(
+              (
+                p,
+              ) => `EXISTS (SELECT 1 FROM qualifications x WHERE x.enterprise_id = e.id AND x.kind = ${p}
             AND x.status = 'valid' AND (x.expires_on IS NULL OR x.expires_on >= current_date))`,
-          q.qualification,
-        );
-      }
-      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      // One statement for the page and the total; a page past the end counts separately.
-      const { rows } = await db.query<Record<string, unknown> & { total: number }>(
-        `SELECT ${LIST_COLUMNS}, r.name_zh AS region_name, count(*) OVER ()::int AS total
+              q.qualification,
+            );
+          }
+          const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+          // One statement for the page and the total; a page past the end counts separately.
+          const { rows } = await db.query<Record<string, unknown> & { total: number }>(
+            `SELECT ${LIST_COLUMNS}, r.name_zh AS region_name, count(*) OVER ()::int AS total
          FROM enterprises e LEFT JOIN regions r ON r.code = e.region_code ${whereSql}
          ORDER BY e.name, e.uscc LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, q.pageSize, (q.page - 1) * q.pageSize],
+            [...params, q.pageSize, (q.page - 1) * q.pageSize],
+          );
+          const total =
+            rows[0]?.total ??
+            (q.page > 1
+              ? ((
+                  await db.query<{ n: number }>(
+                    `SELECT count(*)::int AS n FROM enterprises e ${whereSql}`,
+                    params,
+                  )
+                ).rows[0]?.n ?? 0)
+              : 0);
+          return Buffer.from(
+            JSON.stringify({
+              items: rows.map(({ total: _total, ...row }) => camelRow(row)),
+              total,
+              page: q.page,
+              pageSize: q.pageSize,
+            }),
+          );
+        },
       );
-      const total =
-        rows[0]?.total ??
-        (q.page > 1
-          ? ((
-              await db.query<{ n: number }>(
-                `SELECT count(*)::int AS n FROM enterprises e ${whereSql}`,
-                params,
-              )
-            ).rows[0]?.n ?? 0)
-          : 0);
-      return {
-        items: rows.map(({ total: _total, ...row }) => camelRow(row)),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
+      return reply.type('application/json; charset=utf-8').send(page as never);
     },
   );
 
