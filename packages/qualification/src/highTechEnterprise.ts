@@ -5,28 +5,30 @@
  * growth formula). Rules, sources and ⚠ uncertainties: `qualification-rules.md` §1 and §7 HT-01…HT-20.
  */
 import type { Bilingual, IsoDate } from '@kechuang/domain';
-import {
-  atLeast,
-  buildCriterion,
-  EPSILON,
-  points,
-  scoredOutcome,
-  yearsZh,
-} from './buildCriterion.ts';
+import { atLeast, buildCriterion, EPSILON, points, scoredOutcome } from './buildCriterion.ts';
 import { addDays, daysBetween } from './calendarDays.ts';
-import { formatNumber, formatPercent, formatWan, formatWanUp } from './formatValue.ts';
+import {
+  type DomesticArgs,
+  type HtpsArgs,
+  type IncidentArgs,
+  type InnovationArgs,
+  type IpArgs,
+  type RdArgs,
+  type RegisteredArgs,
+  type StStaffArgs,
+  HIGH_TECH_TEXTS as T,
+} from './highTechEnterpriseTexts.ts';
+import { lazyText, staticText } from './lazyText.ts';
 import type { Profile, YearFigures } from './profile.ts';
 import {
   countIp,
   findYear,
-  INCIDENT_LABELS,
   incidentsBetween,
   netAssetsOf,
   windowYears,
   yearBefore,
 } from './profileFacts.ts';
 import type {
-  AssessOptions,
   CriterionDefinition,
   CriterionResult,
   Evaluation,
@@ -91,8 +93,8 @@ function def(
 ): CriterionDefinition {
   return {
     id,
-    text: { zh, en },
-    source: { document, article, url: document === BAN_FA ? URL_BANFA : URL_ZHIYIN },
+    text: staticText(zh, en),
+    source: Object.freeze({ document, article, url: document === BAN_FA ? URL_BANFA : URL_ZHIYIN }),
     expert: false,
     confidence: 'confirmed',
     ...extra,
@@ -278,11 +280,6 @@ const C = HIGH_TECH_CRITERIA;
 const MANAGEMENT_CAPS = [6, 6, 4, 4] as const;
 const MANAGEMENT_KEYS = ['systems', 'organisation', 'transfer', 'talent'] as const;
 
-const REVIEW_NOTE_UNCATEGORISED: Bilingual = {
-  zh: '研发费用未分类填报，无法核对委托外部研发按 80% 计入和其他费用不超过 20% 的规定',
-  en: 'R&D is not broken down by category, so the 80 % external and 20 % other-cost rules cannot be checked',
-};
-
 /** R&D of one year on the 高企 basis: 委托外部 at `externalRate`, 其他费用 capped at `otherCap` of the total. */
 export function highTechRdOfYear(
   y: YearFigures,
@@ -329,6 +326,31 @@ export function growthTier(g: number): ScoreRange {
   return points(0);
 }
 
+/** The notes {@link growthRate} attaches: shared by every result, hence frozen. */
+const GROWTH_NOTES = {
+  oneYear: staticText(
+    '⚠ 只有一年数据，无法计算增长率，按 0 分（实务做法，指引未明文规定）',
+    '⚠ One year of data: no growth rate, 0 points (practitioner reading, not in the 指引)',
+  ),
+  negativeDenominator: staticText(
+    '⚠ 分母为负（如净资产为负），指引未规定：按 0 分并提请人工复核；两种实务读法见下',
+    '⚠ A negative denominator (e.g. negative net assets) is not covered by the 指引: 0 points and manual review; two practitioner readings below',
+  ),
+  firstYearZero: staticText(
+    '第一年为 0，无法计算增长率，按 0 分',
+    'Year 1 is 0: no growth rate, 0 points',
+  ),
+  secondYearZero: staticText(
+    '第二年末为 0，按指引计 0 分',
+    'Year 2 is 0: 0 points as the 指引 says',
+  ),
+  firstYearEndZero: staticText(
+    '第一年末为 0，按指引用后两年计算',
+    'Year 1 is 0: computed from the last two years as the 指引 says',
+  ),
+  twoYears: staticText('只有两年数据：X2/X1 − 1', 'Two years of data: X2/X1 − 1'),
+};
+
 /** Result of {@link growthRate}. */
 export type GrowthResult = {
   rate: number | null;
@@ -351,15 +373,11 @@ export function growthRate(series: readonly number[]): GrowthResult {
       rate: null,
       score: points(0),
       review: false,
-      note: {
-        zh: '⚠ 只有一年数据，无法计算增长率，按 0 分（实务做法，指引未明文规定）',
-        en: '⚠ One year of data: no growth rate, 0 points (practitioner reading, not in the 指引)',
-      },
+      note: GROWTH_NOTES.oneYear,
     };
   }
   const [x1 = 0, x2 = 0, x3 = 0] = series;
-  const denominators = n === 3 ? [x1, x2] : [x1];
-  if (denominators.some((d) => d < 0)) {
+  if (x1 < 0 || (n === 3 && x2 < 0)) {
     const abs = (a: number, b: number) => a / Math.abs(b);
     const absRate =
       n === 3
@@ -374,10 +392,7 @@ export function growthRate(series: readonly number[]): GrowthResult {
       rate: null,
       score: points(0),
       review: true,
-      note: {
-        zh: '⚠ 分母为负（如净资产为负），指引未规定：按 0 分并提请人工复核；两种实务读法见下',
-        en: '⚠ A negative denominator (e.g. negative net assets) is not covered by the 指引: 0 points and manual review; two practitioner readings below',
-      },
+      note: GROWTH_NOTES.negativeDenominator,
       readings: [
         {
           label: { zh: '按绝对值作分母', en: 'Absolute value as denominator' },
@@ -415,23 +430,14 @@ export function growthRate(series: readonly number[]): GrowthResult {
       rate: null,
       score: points(0),
       review: false,
-      note: {
-        zh: n === 2 ? '第一年为 0，无法计算增长率，按 0 分' : '第二年末为 0，按指引计 0 分',
-        en:
-          n === 2
-            ? 'Year 1 is 0: no growth rate, 0 points'
-            : 'Year 2 is 0: 0 points as the 指引 says',
-      },
+      note: n === 2 ? GROWTH_NOTES.firstYearZero : GROWTH_NOTES.secondYearZero,
     };
   }
   const result: GrowthResult = { rate, score: growthTier(rate), review: false };
   if (n === 3 && x1 === 0) {
-    result.note = {
-      zh: '第一年末为 0，按指引用后两年计算',
-      en: 'Year 1 is 0: computed from the last two years as the 指引 says',
-    };
+    result.note = GROWTH_NOTES.firstYearEndZero;
   }
-  if (n === 2) result.note = { zh: '只有两年数据：X2/X1 − 1', en: 'Two years of data: X2/X1 − 1' };
+  if (n === 2) result.note = GROWTH_NOTES.twoYears;
   return result;
 }
 
@@ -454,58 +460,41 @@ export function conversionTier(average: number): ScoreRange {
   return points(0);
 }
 
-/** An expert's point, used only when it lies in the computed range. */
-function withExpert(
-  range: ScoreRange,
-  point: number | undefined,
-): { score: ScoreRange; fromExpert: boolean; rejected: boolean } {
-  if (point === undefined) return { score: range, fromExpert: false, rejected: false };
-  if (point < range.min || point > range.max)
-    return { score: range, fromExpert: false, rejected: true };
-  return { score: points(point), fromExpert: true, rejected: false };
-}
-
-const REJECTED: Bilingual = {
-  zh: '所填专家分不在计算所得档次内，未采用',
-  en: 'The expert point lies outside the computed tier and was ignored',
-};
-
-function rangeText(s: ScoreRange): string {
-  return s.min === s.max ? `${s.min}` : `${s.min}–${s.max}`;
-}
-
-function missingYearsDetail(years: number[]): Bilingual {
-  return {
-    zh: `缺少 ${years.join('、')} 年数据`,
-    en: `Figures missing for ${years.join(', ')}`,
-  };
+/** Whether an expert's point lies in the computed range (a point outside it is ignored and noted). */
+function inRange(range: ScoreRange, point: number): boolean {
+  return point >= range.min && point <= range.max;
 }
 
 /** Evaluates the eight conditions and the innovation score; pure. */
 function evaluateHighTech(
   profile: Profile,
-  { asOf }: AssessOptions,
+  asOf: IsoDate,
+  accidentsFrom: IsoDate,
   p: HighTechEnterpriseParameters,
 ): Evaluation {
   const out: CriterionResult[] = [];
   const years = windowYears(profile, asOf, 3);
-  const figures: (YearFigures | undefined)[] = years.map((y) => findYear(profile, y));
+  const figures: (YearFigures | undefined)[] = new Array(years.length);
+  for (let i = 0; i < years.length; i++) figures[i] = findYear(profile, years[i] as number);
   const lastYear = Number(asOf.slice(0, 4)) - 1;
   const last = findYear(profile, lastYear);
 
   // (一) registered ≥ 365 days
   const days = daysBetween(profile.registrationDate, asOf);
   const regOk = days >= p.minRegisteredDays;
+  const regArgs: RegisteredArgs = {
+    date: profile.registrationDate,
+    asOf,
+    days,
+    minDays: p.minRegisteredDays,
+  };
   out.push(
     buildCriterion(C.registered, {
       outcome: regOk ? 'met' : 'unmet',
       value: days,
       threshold: p.minRegisteredDays,
       unit: 'days',
-      detail: {
-        zh: `注册于 ${profile.registrationDate}，至 ${asOf} 共 ${days} 天`,
-        en: `Registered on ${profile.registrationDate}: ${days} days by ${asOf}`,
-      },
+      detail: lazyText(T.registeredDetail, regArgs),
       ...(regOk
         ? {}
         : {
@@ -513,10 +502,7 @@ function evaluateHighTech(
               amount: p.minRegisteredDays - days,
               unit: 'days' as const,
               normalised: Math.min(1, (p.minRegisteredDays - days) / p.minRegisteredDays),
-              text: {
-                zh: `还差 ${p.minRegisteredDays - days} 天，${addDays(profile.registrationDate, p.minRegisteredDays)} 起满 365 天`,
-                en: `${p.minRegisteredDays - days} more days; 365 days reached on ${addDays(profile.registrationDate, p.minRegisteredDays)}`,
-              },
+              text: lazyText(T.registeredGap, regArgs),
             },
           }),
     }),
@@ -526,6 +512,7 @@ function evaluateHighTech(
   const ip = countIp(profile, asOf, { excludeUsedClass2: true });
   const ipTotal = ip.class1 + ip.class2;
   const core = profile.expert.ipCoreSupport;
+  const ipArgs: IpArgs = { class1: ip.class1, class2: ip.class2, core };
   out.push(
     buildCriterion(C.ip, {
       outcome:
@@ -534,38 +521,9 @@ function evaluateHighTech(
       threshold: 1,
       unit: 'count',
       needsExpert: ipTotal > 0 && core === undefined,
-      detail: {
-        zh: `可用知识产权 Ⅰ类 ${ip.class1} 项、Ⅱ类 ${ip.class2} 项（已用于以前认定的Ⅱ类和商标不计）${
-          ipTotal > 0
-            ? core === undefined
-              ? '；是否发挥核心支持作用须专家判断'
-              : core
-                ? '；专家认定发挥核心支持作用'
-                : '；专家认定未发挥核心支持作用'
-            : ''
-        }`,
-        en: `Usable IP: ${ip.class1} class I, ${ip.class2} class II (class II already used and trademarks excluded)${
-          ipTotal > 0
-            ? core === undefined
-              ? '; core support needs an expert'
-              : core
-                ? '; an expert confirmed core support'
-                : '; an expert found no core support'
-            : ''
-        }`,
-      },
+      detail: lazyText(T.ipDetail, ipArgs),
       ...(ipTotal === 0
-        ? {
-            gap: {
-              amount: 1,
-              unit: 'count' as const,
-              normalised: 1,
-              text: {
-                zh: '需至少 1 项有效的自有知识产权（发明专利、实用新型、软件著作权等）',
-                en: 'Needs at least one valid owned IP item (invention, utility model, software copyright …)',
-              },
-            },
-          }
+        ? { gap: { amount: 1, unit: 'count' as const, normalised: 1, text: T.ipGap } }
         : {}),
     }),
   );
@@ -580,13 +538,7 @@ function evaluateHighTech(
       threshold: null,
       unit: 'code',
       needsExpert: field !== undefined && fit === undefined,
-      detail:
-        field === undefined
-          ? { zh: '未选择高新技术领域', en: 'No high-tech field chosen' }
-          : {
-              zh: `所选领域 ${field}${fit === undefined ? '；是否属于该领域须专家判断' : fit ? '；专家认定属于该领域' : '；专家认定不属于该领域'}`,
-              en: `Chosen field ${field}${fit === undefined ? '; the fit needs an expert' : fit ? '; an expert confirmed the fit' : '; an expert found it outside the field'}`,
-            },
+      detail: field === undefined ? T.noField : lazyText(T.fieldDetail, { field, fit }),
     }),
   );
 
@@ -594,19 +546,18 @@ function evaluateHighTech(
   out.push(stStaffCriterion(last, lastYear, p));
 
   // (五) R&D ratio and domestic share
-  out.push(...rdCriteria(years, figures, p));
+  rdCriteria(out, years, figures, p);
 
   // (六) HTPS ≥ 60 % of last year's 总收入
   out.push(htpsCriterion(last, lastYear, p));
 
   // (七) innovation score
-  const innovation = innovationCriteria(profile, asOf, years, figures, ip, p);
-  out.push(...innovation.criteria);
+  const total = innovationCriteria(out, profile, asOf, years, figures, ip, ipArgs, p);
 
   // (八) no major accident in the 365 days before the application
-  out.push(incidentCriterion(profile, asOf));
+  out.push(incidentCriterion(profile, asOf, accidentsFrom));
 
-  return { criteria: out, score: innovation.total };
+  return { criteria: out, score: total };
 }
 
 function stStaffCriterion(
@@ -622,10 +573,7 @@ function stStaffCriterion(
       value: null,
       threshold: p.stStaffShare,
       unit: 'ratio',
-      detail: {
-        zh: `缺少 ${lastYear} 年科技人员或职工总数（全年月平均）`,
-        en: `S&T staff or total staff (annual monthly average) missing for ${lastYear}`,
-      },
+      detail: lazyText(T.stStaffMissing, lastYear),
     });
   }
   const ratio = total > 0 ? st / total : 0;
@@ -634,15 +582,13 @@ function stStaffCriterion(
     0,
     Math.ceil((p.stStaffShare * total - st) / (1 - p.stStaffShare) - 1e-9),
   );
+  const args: StStaffArgs = { year: lastYear, st, total, ratio, share: p.stStaffShare, needed };
   return buildCriterion(C.stStaff, {
     outcome: ok ? 'met' : 'unmet',
     value: ratio,
     threshold: p.stStaffShare,
     unit: 'ratio',
-    detail: {
-      zh: `${lastYear} 年科技人员 ${formatNumber(st)} 人 / 职工总数 ${formatNumber(total)} 人 = ${formatPercent(ratio)}`,
-      en: `${lastYear}: ${formatNumber(st)} S&T staff / ${formatNumber(total)} staff = ${formatPercent(ratio)}`,
-    },
+    detail: lazyText(T.stStaffDetail, args),
     ...(ok
       ? {}
       : {
@@ -650,21 +596,20 @@ function stStaffCriterion(
             amount: needed,
             unit: 'persons' as const,
             normalised: (p.stStaffShare - ratio) / p.stStaffShare,
-            text: {
-              zh: `科技人员占比 ${formatPercent(ratio)}，需达到 ${formatPercent(p.stStaffShare)}：还需增加科技人员 ${needed} 人（全年月平均）`,
-              en: `S&T staff share ${formatPercent(ratio)}, needs ${formatPercent(p.stStaffShare)}: ${needed} more S&T staff (annual monthly average)`,
-            },
+            text: lazyText(T.stStaffGap, args),
           },
         }),
   });
 }
 
+/** Pushes the R&D ratio and domestic-share criteria (条件（五）). */
 function rdCriteria(
+  out: CriterionResult[],
   years: number[],
   figures: (YearFigures | undefined)[],
   p: HighTechEnterpriseParameters,
-): CriterionResult[] {
-  const missing: number[] = [];
+): void {
+  let missing: number[] | undefined;
   let rd = 0;
   let sales = 0;
   let reported = 0;
@@ -677,6 +622,7 @@ function rdCriteria(
     const f = figures[i];
     const adj = f ? highTechRdOfYear(f, p) : undefined;
     if (!f || adj?.amount === undefined || f.salesRevenue === undefined) {
+      if (missing === undefined) missing = [];
       missing.push(years[i] as number);
       continue;
     }
@@ -692,15 +638,10 @@ function rdCriteria(
   }
   const latestSales = figures[figures.length - 1]?.salesRevenue;
   const n = years.length;
-  if (n === 0 || missing.length > 0 || latestSales === undefined) {
+  if (n === 0 || missing !== undefined || latestSales === undefined) {
     const detail =
-      n === 0
-        ? {
-            zh: '申请年度之前没有完整的会计年度',
-            en: 'No accounting year before the application year',
-          }
-        : missingYearsDetail(missing.length > 0 ? missing : years.slice(-1));
-    return [
+      n === 0 ? T.noAccountingYear : lazyText(T.missingYears, missing ?? years.slice(-1));
+    out.push(
       buildCriterion(C.rdRatio, {
         outcome: n === 0 ? 'unmet' : 'needsReview',
         value: null,
@@ -713,10 +654,7 @@ function rdCriteria(
                 amount: 1,
                 unit: 'years' as const,
                 normalised: 1,
-                text: {
-                  zh: '至少需要一个会计年度的数据',
-                  en: 'Needs at least one accounting year',
-                },
+                text: T.noAccountingYearGap,
               },
             }
           : {}),
@@ -728,89 +666,92 @@ function rdCriteria(
         unit: 'ratio',
         detail,
       }),
-    ];
+    );
+    return;
   }
   const threshold = rdThresholdFor(latestSales, p);
-  const span = `${years[0]}–${years[n - 1]}`;
-  const nZh = yearsZh(n);
-  let rdResult: CriterionResult;
+  const first = years[0] as number;
+  const lastOfSpan = years[n - 1] as number;
   if (sales <= 0) {
-    rdResult = buildCriterion(C.rdRatio, {
-      outcome: 'unmet',
-      value: null,
-      threshold,
-      unit: 'ratio',
-      detail: {
-        zh: `${span} 年销售收入合计为 0，研发费用占比无法计算`,
-        en: `Sales over ${span} total 0: the R&D ratio is undefined`,
-      },
-      gap: {
-        amount: 0,
-        unit: '万元',
-        normalised: 1,
-        text: { zh: '须有销售收入', en: 'Needs sales revenue' },
-      },
-    });
+    out.push(
+      buildCriterion(C.rdRatio, {
+        outcome: 'unmet',
+        value: null,
+        threshold,
+        unit: 'ratio',
+        detail: lazyText(T.rdNoSales, { first, last: lastOfSpan }),
+        gap: { amount: 0, unit: '万元', normalised: 1, text: T.rdNoSalesGap },
+      }),
+    );
   } else {
     const ratio = rd / sales;
     const ok = atLeast(ratio, threshold);
     const shortfall = threshold * sales - rd;
-    const cuts =
-      otherCut > 0 || externalCut > 0
-        ? {
-            zh: `（已按规定扣减：委托外部 20% ${formatWan(externalCut)} 万，其他费用超限 ${formatWan(otherCut)} 万）`,
-            en: ` (deducted: 20 % of external R&D ${formatWan(externalCut)}万, other costs over the cap ${formatWan(otherCut)}万)`,
-          }
-        : { zh: '', en: '' };
-    rdResult = buildCriterion(C.rdRatio, {
-      outcome: ok ? (categorised ? 'met' : 'needsReview') : 'unmet',
-      value: ratio,
+    const args: RdArgs = {
+      first,
+      last: lastOfSpan,
+      n,
+      rd,
+      sales,
+      ratio,
       threshold,
-      unit: 'ratio',
-      detail: {
-        zh: `${span} 年研发费用 ${formatWan(rd)} 万 / 销售收入 ${formatWan(sales)} 万 = ${formatPercent(ratio)}${cuts.zh}；最近一年销售收入 ${formatWan(latestSales)} 万，门槛 ${formatPercent(threshold)}`,
-        en: `R&D ${formatWan(rd)}万 / sales ${formatWan(sales)}万 over ${span} = ${formatPercent(ratio)}${cuts.en}; latest sales ${formatWan(latestSales)}万 set the threshold ${formatPercent(threshold)}`,
-      },
-      ...(ok && !categorised ? { note: REVIEW_NOTE_UNCATEGORISED } : {}),
-      ...(ok
-        ? {}
-        : {
-            gap: {
-              amount: shortfall,
-              unit: '万元' as const,
-              normalised: (threshold - ratio) / threshold,
-              text: {
-                zh: `研发费用占比 ${formatPercent(ratio)}，需达到 ${formatPercent(threshold)}：${nZh}年合计还需增加研发投入 ¥${formatWanUp(shortfall)} 万`,
-                en: `R&D ratio ${formatPercent(ratio)}, needs ${formatPercent(threshold)}: another ¥${formatWanUp(shortfall)}万 of R&D over the ${n === 1 ? 'year' : `${n} years`}`,
+      latestSales,
+      otherCut,
+      externalCut,
+      shortfall,
+    };
+    out.push(
+      buildCriterion(C.rdRatio, {
+        outcome: ok ? (categorised ? 'met' : 'needsReview') : 'unmet',
+        value: ratio,
+        threshold,
+        unit: 'ratio',
+        detail: lazyText(T.rdDetail, args),
+        ...(ok && !categorised ? { note: T.rdUncategorised } : {}),
+        ...(ok
+          ? {}
+          : {
+              gap: {
+                amount: shortfall,
+                unit: '万元' as const,
+                normalised: (threshold - ratio) / threshold,
+                text: lazyText(T.rdGap, args),
               },
-            },
-          }),
-    });
+            }),
+      }),
+    );
   }
-  let domesticResult: CriterionResult;
   if (!domesticKnown || reported <= 0) {
-    domesticResult = buildCriterion(C.domestic, {
-      outcome: reported <= 0 && domesticKnown ? 'unmet' : 'needsReview',
-      value: null,
-      threshold: p.domesticShare,
-      unit: 'ratio',
-      detail: domesticKnown
-        ? { zh: '研发费用为 0', en: 'R&D expense is 0' }
-        : { zh: `缺少 ${span} 年境内研发费用`, en: `Domestic R&D missing for ${span}` },
-    });
-  } else {
-    const share = domestic / reported;
-    const ok = atLeast(share, p.domesticShare);
-    const needed = (p.domesticShare * reported - domestic) / (1 - p.domesticShare);
-    domesticResult = buildCriterion(C.domestic, {
+    out.push(
+      buildCriterion(C.domestic, {
+        outcome: reported <= 0 && domesticKnown ? 'unmet' : 'needsReview',
+        value: null,
+        threshold: p.domesticShare,
+        unit: 'ratio',
+        detail: domesticKnown ? T.rdZero : lazyText(T.domesticMissing, { first, last: lastOfSpan }),
+      }),
+    );
+    return;
+  }
+  const share = domestic / reported;
+  const ok = atLeast(share, p.domesticShare);
+  const needed = (p.domesticShare * reported - domestic) / (1 - p.domesticShare);
+  const args: DomesticArgs = {
+    first,
+    last: lastOfSpan,
+    domestic,
+    reported,
+    share,
+    required: p.domesticShare,
+    needed,
+  };
+  out.push(
+    buildCriterion(C.domestic, {
       outcome: ok ? 'met' : 'unmet',
       value: share,
       threshold: p.domesticShare,
       unit: 'ratio',
-      detail: {
-        zh: `${span} 年境内研发费用 ${formatWan(domestic)} 万 / 研发费用总额 ${formatWan(reported)} 万 = ${formatPercent(share)}`,
-        en: `Domestic R&D ${formatWan(domestic)}万 / total ${formatWan(reported)}万 over ${span} = ${formatPercent(share)}`,
-      },
+      detail: lazyText(T.domesticDetail, args),
       ...(ok
         ? {}
         : {
@@ -818,15 +759,11 @@ function rdCriteria(
               amount: needed,
               unit: '万元' as const,
               normalised: (p.domesticShare - share) / p.domesticShare,
-              text: {
-                zh: `境内研发费用占比 ${formatPercent(share)}，需达到 ${formatPercent(p.domesticShare)}：还需增加境内研发投入 ¥${formatWanUp(needed)} 万`,
-                en: `Domestic share ${formatPercent(share)}, needs ${formatPercent(p.domesticShare)}: another ¥${formatWanUp(needed)}万 of domestic R&D`,
-              },
+              text: lazyText(T.domesticGap, args),
             },
           }),
-    });
-  }
-  return [rdResult, domesticResult];
+    }),
+  );
 }
 
 /** 高新技术产品（服务）收入 of a year: products/services + 技术转让 + 技术服务 + 接受委托研发 (not 技术承包, HT-09). */
@@ -853,42 +790,30 @@ function htpsCriterion(
       value: null,
       threshold: p.htpsShare,
       unit: 'ratio',
-      detail: {
-        zh: `缺少 ${lastYear} 年高新技术产品（服务）收入或收入总额`,
-        en: `High-tech revenue or total revenue missing for ${lastYear}`,
-      },
+      detail: lazyText(T.htpsMissing, lastYear),
     });
   }
   const base = last.totalRevenue - (last.nonTaxableRevenue ?? 0);
   const share = base > 0 ? htps / base : 0;
   const ok = base > 0 && atLeast(share, p.htpsShare);
   const needed = p.htpsShare * base - htps;
-  const contracting = last.technicalIncome?.contracting ?? 0;
-  const notes: string[][] = [];
-  if (last.nonTaxableRevenue === undefined)
-    notes.push(['未填不征税收入，按 0 计', 'Non-taxable revenue not given: taken as 0']);
-  if (contracting > 0)
-    notes.push([
-      `技术承包收入 ${formatWan(contracting)} 万不计入（2016 年指引）`,
-      `Technology contracting income ${formatWan(contracting)}万 not counted (2016 指引)`,
-    ]);
+  const args: HtpsArgs = {
+    year: lastYear,
+    htps,
+    base,
+    share,
+    required: p.htpsShare,
+    needed,
+    noNonTaxable: last.nonTaxableRevenue === undefined,
+    contracting: last.technicalIncome?.contracting ?? 0,
+  };
   return buildCriterion(C.htps, {
     outcome: ok ? 'met' : 'unmet',
     value: share,
     threshold: p.htpsShare,
     unit: 'ratio',
-    detail: {
-      zh: `${lastYear} 年高新技术产品（服务）收入 ${formatWan(htps)} 万 / 总收入 ${formatWan(base)} 万（收入总额 − 不征税收入）= ${formatPercent(share)}`,
-      en: `${lastYear}: high-tech revenue ${formatWan(htps)}万 / total revenue ${formatWan(base)}万 (less non-taxable) = ${formatPercent(share)}`,
-    },
-    ...(notes.length > 0
-      ? {
-          note: {
-            zh: notes.map((n) => n[0]).join('；'),
-            en: notes.map((n) => n[1]).join('; '),
-          },
-        }
-      : {}),
+    detail: lazyText(T.htpsDetail, args),
+    ...(args.noNonTaxable || args.contracting > 0 ? { note: lazyText(T.htpsNote, args) } : {}),
     ...(ok
       ? {}
       : {
@@ -896,15 +821,13 @@ function htpsCriterion(
             amount: needed,
             unit: '万元' as const,
             normalised: (p.htpsShare - share) / p.htpsShare,
-            text: {
-              zh: `高新技术产品（服务）收入占比 ${formatPercent(share)}，需达到 ${formatPercent(p.htpsShare)}：同期还需 ¥${formatWanUp(needed)} 万收入来自高新技术产品（服务）`,
-              en: `High-tech revenue share ${formatPercent(share)}, needs ${formatPercent(p.htpsShare)}: ¥${formatWanUp(needed)}万 more of the year's revenue must come from high-tech products or services`,
-            },
+            text: lazyText(T.htpsGap, args),
           },
         }),
   });
 }
 
+/** The range an R&D management item can score from its evidence (all false → 0, some true → 1–cap). */
 function managementRange(
   item: Record<string, boolean | undefined> | undefined,
   cap: number,
@@ -912,90 +835,155 @@ function managementRange(
   if (!item) return { min: 0, max: cap };
   let any = false;
   let unknown = false;
-  for (const v of Object.values(item)) {
+  let keys = 0;
+  for (const key in item) {
+    keys++;
+    const v = item[key];
     if (v === true) any = true;
     else if (v === undefined) unknown = true;
   }
   if (any) return { min: 1, max: cap };
-  return unknown || Object.keys(item).length === 0 ? { min: 0, max: cap } : points(0);
+  return unknown || keys === 0 ? { min: 0, max: cap } : points(0);
 }
 
+/**
+ * Pushes a scored item whose point an expert may give (within the computed range) and returns its
+ * score. `label` names the figures the range was computed from.
+ */
+function pushScoredItem(
+  out: CriterionResult[],
+  d: CriterionDefinition,
+  range: ScoreRange,
+  point: number | undefined,
+  label: Bilingual,
+): ScoreRange {
+  const fromExpert = point !== undefined && inRange(range, point);
+  const score = fromExpert ? points(point) : range;
+  const review = range.min !== range.max && !fromExpert;
+  out.push(
+    buildCriterion(d, {
+      outcome: scoredOutcome(score, review),
+      value: fromExpert ? point : null,
+      threshold: null,
+      unit: 'points',
+      score,
+      needsExpert: review && d.expert,
+      detail: lazyText(T.scoredItem, {
+        label,
+        score,
+        mark: fromExpert ? 'expert' : review ? 'awaiting' : 'computed',
+      }),
+      ...(point !== undefined && !fromExpert ? { note: T.expertRejected } : {}),
+    }),
+  );
+  return score;
+}
+
+/** Pushes a growth item (成长性) and returns its score. */
+function pushGrowthItem(
+  out: CriterionResult[],
+  d: CriterionDefinition,
+  years: readonly number[],
+  values: (number | undefined)[],
+  point: number | undefined,
+  label: Bilingual,
+): ScoreRange {
+  let missing: number[] | undefined;
+  for (let i = 0; i < years.length; i++) {
+    if (values[i] !== undefined) continue;
+    if (missing === undefined) missing = [];
+    missing.push(years[i] as number);
+  }
+  if (missing !== undefined) {
+    const score = { min: 0, max: 10 };
+    out.push(
+      buildCriterion(d, {
+        outcome: 'needsReview',
+        value: null,
+        threshold: null,
+        unit: 'ratio',
+        score,
+        detail: lazyText(T.growthMissing, { label, missing }),
+      }),
+    );
+    return score;
+  }
+  const series = values as number[];
+  const g = growthRate(series);
+  const expertPoint = g.review ? undefined : point;
+  const fromExpert = expertPoint !== undefined && inRange(g.score, expertPoint);
+  const rejected = expertPoint !== undefined && !fromExpert;
+  const score = fromExpert ? points(expertPoint) : g.score;
+  out.push(
+    buildCriterion(d, {
+      outcome: scoredOutcome(score, g.review),
+      value: g.rate,
+      threshold: null,
+      unit: 'ratio',
+      score,
+      detail: lazyText(T.growth, { label, values: series, rate: g.rate, score }),
+      ...(g.readings ? { readings: g.readings } : {}),
+      ...(rejected ? { note: T.expertRejected } : g.note ? { note: g.note } : {}),
+    }),
+  );
+  return score;
+}
+
+/** Pushes the innovation score and its items (条件（七）); returns the total range. */
 function innovationCriteria(
+  out: CriterionResult[],
   profile: Profile,
   asOf: IsoDate,
   years: number[],
   figures: (YearFigures | undefined)[],
   ip: ReturnType<typeof countIp>,
+  ipArgs: IpArgs,
   p: HighTechEnterpriseParameters,
-): { criteria: CriterionResult[]; total: ScoreRange } {
-  const out: CriterionResult[] = [];
+): ScoreRange {
   const ex = profile.expert;
   const hasIp = ip.class1 + ip.class2 > 0;
+  // The total comes first in the results, before its items (inserted there at the end).
+  const totalIndex = out.length;
 
   // (a) 知识产权
-  const expertItem = (
-    d: CriterionDefinition,
-    range: ScoreRange,
-    point: number | undefined,
-    zh: string,
-    en: string,
-  ) => {
-    const e = withExpert(range, point);
-    const review = range.min !== range.max && !e.fromExpert;
-    out.push(
-      buildCriterion(d, {
-        outcome: scoredOutcome(e.score, review),
-        value: e.fromExpert ? (point ?? null) : null,
-        threshold: null,
-        unit: 'points',
-        score: e.score,
-        needsExpert: review && d.expert,
-        detail: {
-          zh: `${zh}：${rangeText(e.score)} 分${e.fromExpert ? '（专家意见）' : review ? '（待专家评分）' : ''}`,
-          en: `${en}: ${rangeText(e.score)} points${e.fromExpert ? ' (expert)' : review ? ' (awaiting an expert)' : ''}`,
-        },
-        ...(e.rejected ? { note: REJECTED } : {}),
-      }),
-    );
-    return e.score;
-  };
-  const a1 = expertItem(
+  const a1 = pushScoredItem(
+    out,
     C.advancement,
     hasIp ? { min: 0, max: 8 } : points(0),
     hasIp ? ex.technologyAdvancement : undefined,
-    hasIp ? '由专家按 高/较高/一般/较低/无 评分' : '无可用知识产权',
-    hasIp ? 'Scored by experts (high … none)' : 'No usable IP',
+    hasIp ? T.advancementLabel : T.noUsableIp,
   );
-  const a2 = expertItem(
+  const a2 = pushScoredItem(
+    out,
     C.coreSupport,
     hasIp ? { min: 0, max: 8 } : points(0),
     hasIp ? ex.coreSupport : undefined,
-    hasIp ? '由专家按 强/较强/一般/较弱/无 评分' : '无可用知识产权',
-    hasIp ? 'Scored by experts (strong … none)' : 'No usable IP',
+    hasIp ? T.coreSupportLabel : T.noUsableIp,
   );
-  const a3 = expertItem(
+  const a3 = pushScoredItem(
+    out,
     C.ipCount,
     ipCountTier(ip.class1, ip.class2),
     ex.ipCount,
-    `Ⅰ类 ${ip.class1} 项、Ⅱ类 ${ip.class2} 项`,
-    `${ip.class1} class I, ${ip.class2} class II`,
+    lazyText(T.ipCountLabel, ipArgs),
   );
-  const a4 = expertItem(
+  const a4 = pushScoredItem(
+    out,
     C.acquisition,
     !hasIp ? points(0) : ip.ownRd ? { min: 1, max: 6 } : { min: 1, max: 3 },
     ex.ipAcquisition,
-    !hasIp ? '无可用知识产权' : ip.ownRd ? '有自主研发' : '仅受让、受赠或并购',
-    !hasIp ? 'No usable IP' : ip.ownRd ? 'Own R&D' : 'Acquired only',
+    !hasIp ? T.noUsableIp : ip.ownRd ? T.ownRdLabel : T.acquiredOnlyLabel,
   );
-  const standardsCount = profile.standards.filter(
-    (s) => (s.level === 'national' || s.level === 'industry') && s.publishedOn <= asOf,
-  ).length;
-  const a5 = expertItem(
+  let standardsCount = 0;
+  for (const s of profile.standards)
+    if ((s.level === 'national' || s.level === 'industry') && s.publishedOn <= asOf)
+      standardsCount++;
+  const a5 = pushScoredItem(
+    out,
     C.standards,
     standardsCount > 0 ? { min: 1, max: 2 } : points(0),
     ex.standardsBonus,
-    `参与国家或行业标准 ${standardsCount} 项`,
-    `${standardsCount} national or industry standards`,
+    lazyText(T.standardsLabel, standardsCount),
   );
   const rawMin = a1.min + a2.min + a3.min + a4.min + a5.min;
   const rawMax = a1.max + a2.max + a3.max + a4.max + a5.max;
@@ -1007,38 +995,41 @@ function innovationCriteria(
       threshold: 30,
       unit: 'points',
       score: ipScore,
-      detail: {
-        zh: `知识产权 ${rangeText(ipScore)} 分${rawMax > 30 ? `（含加分合计 ${rangeText({ min: rawMin, max: rawMax })}，封顶 30）` : ''}`,
-        en: `IP ${rangeText(ipScore)} points${rawMax > 30 ? ` (with the bonus ${rangeText({ min: rawMin, max: rawMax })}, capped at 30)` : ''}`,
-      },
+      detail: lazyText(T.ipSubtotal, { score: ipScore, rawMin, rawMax }),
     }),
   );
 
   // (b) 科技成果转化: annual average over the window years
   let conversions = 0;
-  const convMissing: number[] = [];
+  let convMissing: number[] | undefined;
   for (let i = 0; i < years.length; i++) {
     const c = figures[i]?.conversions;
-    if (c === undefined) convMissing.push(years[i] as number);
-    else conversions += c;
+    if (c !== undefined) conversions += c;
+    else if (convMissing === undefined) convMissing = [years[i] as number];
+    else convMissing.push(years[i] as number);
   }
   const average = years.length > 0 ? conversions / years.length : 0;
   const convTier = conversionTier(average);
-  const convReview = convMissing.length > 0;
+  const convReview = convMissing !== undefined;
   const convRange = convReview ? { min: convTier.min, max: 30 } : convTier;
-  const conv = withExpert(convRange, convReview ? undefined : ex.conversions);
+  const convPoint = convReview ? undefined : ex.conversions;
+  const convFromExpert = convPoint !== undefined && inRange(convRange, convPoint);
+  const convScore = convFromExpert ? points(convPoint) : convRange;
   out.push(
     buildCriterion(C.conversion, {
-      outcome: scoredOutcome(conv.score, convReview),
+      outcome: scoredOutcome(convScore, convReview),
       value: average,
       threshold: null,
       unit: 'count',
-      score: conv.score,
-      detail: {
-        zh: `${years.length} 年共转化 ${conversions} 项，年均 ${formatNumber(average)} 项：${rangeText(conv.score)} 分${convReview ? `；${missingYearsDetail(convMissing).zh}` : ''}`,
-        en: `${conversions} conversions over ${years.length} years, ${formatNumber(average)} a year: ${rangeText(conv.score)} points${convReview ? `; ${missingYearsDetail(convMissing).en}` : ''}`,
-      },
-      ...(conv.rejected ? { note: REJECTED } : {}),
+      score: convScore,
+      detail: lazyText(T.conversion, {
+        n: years.length,
+        conversions,
+        average,
+        score: convScore,
+        missing: convMissing ?? NO_YEARS,
+      }),
+      ...(convPoint !== undefined && !convFromExpert ? { note: T.expertRejected } : {}),
     }),
   );
 
@@ -1049,123 +1040,87 @@ function innovationCriteria(
     const key = MANAGEMENT_KEYS[i] as (typeof MANAGEMENT_KEYS)[number];
     const evidence = profile.rdManagement[key] as Record<string, boolean | undefined> | undefined;
     const range = managementRange(evidence, cap);
-    const e = withExpert(range, ex.rdManagement?.[i]);
-    const review = e.score.min !== e.score.max;
-    mgmt.min += e.score.min;
-    mgmt.max += e.score.max;
+    const point = ex.rdManagement?.[i];
+    const fromExpert = point !== undefined && inRange(range, point);
+    const score = fromExpert ? points(point) : range;
+    const review = score.min !== score.max;
+    mgmt.min += score.min;
+    mgmt.max += score.max;
     out.push(
       buildCriterion(C.management[i] as CriterionDefinition, {
-        outcome: scoredOutcome(e.score, review),
-        value: e.fromExpert ? (ex.rdManagement?.[i] ?? null) : null,
+        outcome: scoredOutcome(score, review),
+        value: fromExpert ? point : null,
         threshold: cap,
         unit: 'points',
-        score: e.score,
+        score,
         needsExpert: review,
-        detail: {
-          zh: `${rangeText(e.score)} 分${e.fromExpert ? '（专家意见）' : evidence ? '（依据所填制度材料，待专家评分）' : '（未填材料，待专家评分）'}`,
-          en: `${rangeText(e.score)} points${e.fromExpert ? ' (expert)' : evidence ? ' (from the evidence given, awaiting an expert)' : ' (no evidence given, awaiting an expert)'}`,
-        },
-        ...(e.rejected ? { note: REJECTED } : {}),
+        detail: lazyText(T.management, {
+          score,
+          mark: fromExpert ? 'expert' : evidence ? 'evidence' : 'none',
+        }),
+        ...(point !== undefined && !fromExpert ? { note: T.expertRejected } : {}),
       }),
     );
   }
 
   // (d) 成长性: net assets and sales
-  const growth = (
-    d: CriterionDefinition,
-    values: (number | undefined)[],
-    point: number | undefined,
-    zh: string,
-    en: string,
-  ) => {
-    const missing = years.filter((_, i) => values[i] === undefined);
-    if (missing.length > 0) {
-      const score = { min: 0, max: 10 };
-      out.push(
-        buildCriterion(d, {
-          outcome: 'needsReview',
-          value: null,
-          threshold: null,
-          unit: 'ratio',
-          score,
-          detail: {
-            zh: `${zh}：${missingYearsDetail(missing).zh}`,
-            en: `${en}: ${missingYearsDetail(missing).en}`,
-          },
-        }),
-      );
-      return score;
-    }
-    const g = growthRate(values as number[]);
-    const e = withExpert(g.score, g.review ? undefined : point);
-    out.push(
-      buildCriterion(d, {
-        outcome: scoredOutcome(e.score, g.review),
-        value: g.rate,
-        threshold: null,
-        unit: 'ratio',
-        score: e.score,
-        detail: {
-          zh: `${zh} ${values.map((v) => formatWan(v as number)).join(' → ')} 万：增长率 ${g.rate === null ? '—' : formatPercent(g.rate)}，${rangeText(e.score)} 分`,
-          en: `${en} ${values.map((v) => formatWan(v as number)).join(' → ')}万: growth ${g.rate === null ? '—' : formatPercent(g.rate)}, ${rangeText(e.score)} points`,
-        },
-        ...(g.readings ? { readings: g.readings } : {}),
-        ...(e.rejected ? { note: REJECTED } : g.note ? { note: g.note } : {}),
-      }),
-    );
-    return e.score;
-  };
-  const d1 = growth(
+  const netAssets: (number | undefined)[] = new Array(figures.length);
+  const salesSeries: (number | undefined)[] = new Array(figures.length);
+  for (let i = 0; i < figures.length; i++) {
+    netAssets[i] = netAssetsOf(figures[i]);
+    salesSeries[i] = figures[i]?.salesRevenue;
+  }
+  const d1 = pushGrowthItem(
+    out,
     C.netAssetGrowth,
-    figures.map((f) => netAssetsOf(f)),
+    years,
+    netAssets,
     ex.netAssetGrowth,
-    '净资产',
-    'Net assets',
+    T.netAssetsLabel,
   );
-  const d2 = growth(
-    C.salesGrowth,
-    figures.map((f) => f?.salesRevenue),
-    ex.salesGrowth,
-    '销售收入',
-    'Sales',
-  );
+  const d2 = pushGrowthItem(out, C.salesGrowth, years, salesSeries, ex.salesGrowth, T.salesLabel);
 
   const total: ScoreRange = {
-    min: ipScore.min + conv.score.min + mgmt.min + d1.min + d2.min,
-    max: ipScore.max + conv.score.max + mgmt.max + d1.max + d2.max,
+    min: ipScore.min + convScore.min + mgmt.min + d1.min + d2.min,
+    max: ipScore.max + convScore.max + mgmt.max + d1.max + d2.max,
   };
   const pass = p.passScore;
   const outcome = total.min >= pass ? 'met' : total.max < pass ? 'unmet' : 'needsReview';
-  const expertIds = out.filter((c) => c.needsExpert).length;
-  out.unshift(
-    buildCriterion(C.innovation, {
-      outcome,
-      value: null,
-      threshold: pass,
-      unit: 'points',
-      score: total,
-      needsExpert: outcome === 'needsReview' && expertIds > 0,
-      detail: {
-        zh: `知识产权 ${rangeText(ipScore)} + 成果转化 ${rangeText(conv.score)} + 研发组织管理 ${rangeText(mgmt)} + 成长性 ${rangeText({ min: d1.min + d2.min, max: d1.max + d2.max })} = ${rangeText(total)} 分，需 ≥ ${pass} 分（70 分以上）`,
-        en: `IP ${rangeText(ipScore)} + conversions ${rangeText(conv.score)} + R&D management ${rangeText(mgmt)} + growth ${rangeText({ min: d1.min + d2.min, max: d1.max + d2.max })} = ${rangeText(total)} points; needs ≥ ${pass} (above 70)`,
-      },
-      ...(outcome === 'unmet'
-        ? {
-            gap: {
-              amount: pass - total.max,
-              unit: 'points' as const,
-              normalised: (pass - total.max) / pass,
-              text: {
-                zh: `创新能力评价最高 ${total.max} 分，至少还差 ${pass - total.max} 分`,
-                en: `The innovation score reaches at most ${total.max}: at least ${pass - total.max} points short`,
-              },
-            },
-          }
-        : {}),
-    }),
-  );
-  return { criteria: out, total };
+  let expertItems = 0;
+  for (let i = totalIndex; i < out.length; i++) if (out[i]?.needsExpert) expertItems++;
+  const args: InnovationArgs = {
+    ip: ipScore,
+    conversion: convScore,
+    management: mgmt,
+    growthMin: d1.min + d2.min,
+    growthMax: d1.max + d2.max,
+    total,
+    pass,
+  };
+  const totalResult = buildCriterion(C.innovation, {
+    outcome,
+    value: null,
+    threshold: pass,
+    unit: 'points',
+    score: total,
+    needsExpert: outcome === 'needsReview' && expertItems > 0,
+    detail: lazyText(T.innovation, args),
+    ...(outcome === 'unmet'
+      ? {
+          gap: {
+            amount: pass - total.max,
+            unit: 'points' as const,
+            normalised: (pass - total.max) / pass,
+            text: lazyText(T.innovationGap, args),
+          },
+        }
+      : {}),
+  });
+  out.splice(totalIndex, 0, totalResult);
+  return total;
 }
+
+const NO_YEARS: readonly number[] = Object.freeze([]);
 
 const ACCIDENT_KINDS = [
   'majorSafetyAccident',
@@ -1173,29 +1128,24 @@ const ACCIDENT_KINDS = [
   'seriousEnvironmentalViolation',
 ] as const;
 
-function incidentCriterion(profile: Profile, asOf: IsoDate): CriterionResult {
-  const from = yearBefore(asOf);
-  const found = incidentsBetween(profile, ACCIDENT_KINDS, from, asOf);
+function incidentCriterion(profile: Profile, asOf: IsoDate, from: IsoDate): CriterionResult {
+  const found =
+    profile.incidents.length > 0 ? incidentsBetween(profile, ACCIDENT_KINDS, from, asOf) : [];
   if (found.length > 0) {
     const latest = found.reduce((a, b) => (a.date >= b.date ? a : b));
     const clear = addDays(latest.date, 366);
+    const args: IncidentArgs = { date: latest.date, kind: latest.kind, from, asOf, clear };
     return buildCriterion(C.incidents, {
       outcome: 'unmet',
       value: false,
       threshold: true,
       unit: 'boolean',
-      detail: {
-        zh: `${latest.date} 发生${INCIDENT_LABELS[latest.kind].zh}（在 ${from} 至 ${asOf} 之内）`,
-        en: `${INCIDENT_LABELS[latest.kind].en} on ${latest.date} (within ${from} … ${asOf})`,
-      },
+      detail: lazyText(T.incident, args),
       gap: {
         amount: daysBetween(asOf, clear),
         unit: 'days',
         normalised: 1,
-        text: {
-          zh: `须在该事件满 365 天后（${clear} 起）申请`,
-          en: `Apply once 365 days have passed since the event (from ${clear})`,
-        },
+        text: lazyText(T.incidentGap, args),
       },
     });
   }
@@ -1204,15 +1154,7 @@ function incidentCriterion(profile: Profile, asOf: IsoDate): CriterionResult {
     value: profile.incidentScreening ? true : null,
     threshold: true,
     unit: 'boolean',
-    detail: profile.incidentScreening
-      ? {
-          zh: `${from} 至 ${asOf} 无记录（已核查）`,
-          en: `None recorded ${from} … ${asOf} (checked)`,
-        }
-      : {
-          zh: '未核查信用与监管记录，须人工确认',
-          en: 'Credit and regulatory records not checked: confirm manually',
-        },
+    detail: profile.incidentScreening ? lazyText(T.screened, { from, asOf }) : T.notScreened,
   });
 }
 
@@ -1221,6 +1163,8 @@ export function highTechEnterpriseRuleSet(
   parameters: Partial<HighTechEnterpriseParameters> = {},
 ): RuleSet {
   const p = { ...HIGH_TECH_2016, ...parameters };
+  let windowFor = '';
+  let accidentsFrom = '';
   return {
     id: 'highTechEnterprise-2016',
     kind: 'highTechEnterprise',
@@ -1278,6 +1222,13 @@ export function highTechEnterpriseRuleSet(
         en: 'Most of the innovation score is expert-judged: the result is a range; pass only if the minimum ≥ 71, fail if the maximum ≤ 70, otherwise review',
       },
     ],
-    evaluate: (profile, options) => evaluateHighTech(profile, options, p),
+    evaluate: (profile, { asOf }) => {
+      // Every profile of a batch shares the date: compute the start of its 365-day window once.
+      if (asOf !== windowFor) {
+        windowFor = asOf;
+        accidentsFrom = yearBefore(asOf);
+      }
+      return evaluateHighTech(profile, asOf, accidentsFrom, p);
+    },
   };
 }
