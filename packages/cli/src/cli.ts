@@ -5,6 +5,7 @@
  */
 import { IndexInputError } from '@kechuang/index-engine';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type AssessCommandOptions, assessCommand } from './commands/assess.ts';
 import { demoCommand } from './commands/demo.ts';
 import { analysisCommand } from './commands/indexAnalysis.ts';
 import { buildIndexCommand } from './commands/indexBuild.ts';
@@ -166,6 +167,7 @@ export function createProgram(io: CliIo = processIo): Command {
     });
 
   addRegistryCommands(program, io);
+  addAssessCommand(program, io);
   program
     .command('serve')
     .description(
@@ -185,6 +187,35 @@ export function createProgram(io: CliIo = processIo): Command {
       process.once('SIGTERM', stop);
     });
   return program;
+}
+
+/** `kechuang assess`: qualification pre-assessment of one profile or of the whole registry. */
+function addAssessCommand(program: Command, io: CliIo): void {
+  program
+    .command('assess <rule-set>')
+    .description(
+      '资质预评估（高新技术企业 / 科技型中小企业 / 专精特新…）：逐条说明条件与差距 / qualification pre-assessment, criterion by criterion with the gap',
+    )
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .option(
+      '--input <profile.json>',
+      '企业画像 JSON（见 packages/qualification/schema）/ an enterprise profile',
+    )
+    .option('--all', '评估登记库全部企业并存储结果 / assess every enterprise in the registry')
+    .option('--region <code>', '只评估该区县（与 --all 一起）/ one district only (with --all)')
+    .option('--as-of <YYYY-MM-DD>', '评估日（默认今天）/ assessment date (default today)')
+    .addOption(
+      new Option('--format <format>', '输出格式 / output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .option(
+      '--out <file.xlsx>',
+      '候选名单输出文件（与 --all 一起）/ candidate list file (with --all)',
+    )
+    .action(async (ruleSet: string, opts: AssessCommandOptions) => {
+      io.out(`${(await assessCommand(io.env, ruleSet, opts)).join('\n')}\n`);
+    });
 }
 
 /**

@@ -2,6 +2,7 @@
  * The code lists of enum columns as {@link EnumValue}s: the domain's code lists (code stored,
  * Chinese and English labels accepted on import) plus the short forms people type.
  */
+
 import {
   ACHIEVEMENT_TYPES,
   type CodeListEntry,
@@ -15,6 +16,7 @@ import {
   TALENT_CATEGORIES,
   TECH_CONTRACT_TYPES,
 } from '@kechuang/domain';
+import { HIGH_TECH_FIELDS } from '@kechuang/qualification';
 import type { EnumValue } from './parseCell.ts';
 
 const v = (code: string, zh: string, en: string, aliases: string[] = []): EnumValue => ({
@@ -34,17 +36,11 @@ function fromDomain(
 
 /** Code lists used by the import kinds. */
 export const CODE_LISTS = {
-  /** 《国家重点支持的高新技术领域》 (2016) first-level fields (not in the domain yet). */
-  hightechFields: [
-    v('01', '电子信息', 'electronic information'),
-    v('02', '生物与新医药', 'biology and new medicine'),
-    v('03', '航空航天', 'aerospace'),
-    v('04', '新材料', 'new materials'),
-    v('05', '高技术服务', 'high-tech services'),
-    v('06', '新能源与节能', 'new energy and energy saving'),
-    v('07', '资源与环境', 'resources and environment'),
-    v('08', '先进制造与自动化', 'advanced manufacturing and automation'),
-  ],
+  /**
+   * 《国家重点支持的高新技术领域》 (2016): the 8 fields and 52 second-level fields with the codes of
+   * `@kechuang/qualification` (10 电子信息, 101 软件 …), so stored codes are the ones assessed.
+   */
+  hightechFields: HIGH_TECH_FIELDS.map((f) => v(f.code, f.zh, f.en)),
   qualificationKinds: fromDomain(QUALIFICATION_KINDS, {
     highTechEnterprise: ['高企', '国家高新技术企业'],
     specialisedSme: ['专精特新'],

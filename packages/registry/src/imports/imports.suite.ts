@@ -120,7 +120,7 @@ export function describeImports(name: string, open: () => Promise<Registry>): vo
          WHERE e.uscc = '91500112MA5U0002XA'`,
       );
       expect(rows[0]?.region_code).toBe('500112');
-      expect(rows[0]?.hightech_field_code).toBe('01');
+      expect(rows[0]?.hightech_field_code).toBe('10');
       expect(rows[0]?.former_names).toEqual(['重庆示例电子有限公司']);
       const categories = rows[0]?.rd_expense_by_category as Record<string, number> | undefined;
       expect(categories?.personnel).toBe(120);

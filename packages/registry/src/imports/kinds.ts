@@ -139,8 +139,8 @@ const enterprises: ImportKind = {
       'High-tech field',
       'enum',
       t(
-        '《国家重点支持的高新技术领域》一级领域',
-        'field of the national key supported high-tech fields',
+        '《国家重点支持的高新技术领域》一级或二级领域（名称或代码，如 电子信息 / 10、软件 / 101）',
+        'field or sub-field of the national key supported high-tech fields (name or code, e.g. 10, 101)',
       ),
       '电子信息',
       { values: CODE_LISTS.hightechFields },
