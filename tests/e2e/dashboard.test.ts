@@ -216,8 +216,16 @@ describe.skipIf(!hasChromium())('dashboard in Chromium', () => {
     // The enterprise changes one figure by hand: R&D of the latest year.
     const latest = new Date().getFullYear() - 1;
     await page.getByLabel(`研发费用总额（万元） ${latest}`).fill('150');
+    await page.getByLabel(`境内研发费用（万元） ${latest}`).fill('150');
     await page.getByTestId('assess-run').click();
-    await page.getByTestId('assess-result').waitFor();
+    const outcome = page
+      .getByTestId('assess-result')
+      .or(page.locator('.ant-alert-error, .ant-form-item-explain-error'));
+    await outcome.first().waitFor();
+    if (!(await page.getByTestId('assess-result').isVisible())) {
+      await shot(page, 'assessment-error');
+      throw new Error(`no result: ${await outcome.first().textContent()}`);
+    }
     await expect.poll(() => page.getByTestId('criterion-gap').count()).toBeGreaterThan(0);
     const gaps = await page.getByTestId('criterion-gap').allTextContents();
     expect(gaps.join('')).toMatch(/\d/);

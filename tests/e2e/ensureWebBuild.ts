@@ -38,6 +38,18 @@ export function isWebBuildStale(): boolean {
 /** Builds the web app if stale; `force` always builds (the benchmark measures a fresh build). */
 export async function ensureWebBuild(force = false): Promise<{ built: boolean }> {
   if (!force && !isWebBuildStale()) return { built: false };
-  await build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would give React's development build: build for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: WEB_DIR,
+      mode: 'production',
+      configFile: join(WEB_DIR, 'vite.config.ts'),
+      logLevel: 'warn',
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return { built: true };
 }

@@ -34,6 +34,7 @@ import {
 } from '../assessment/profileFields.ts';
 import { LoadState } from '../components/LoadState.tsx';
 import { useT } from '../i18n/useT.ts';
+import { useSession } from '../session/useSession.ts';
 
 const OUTCOME_COLOURS: Record<string, string> = {
   met: 'green',
@@ -49,19 +50,29 @@ function namePath(path: string): string[] {
   return path.split('.');
 }
 
-/** The input of one basic or IP field. */
-function FieldInput({ field, label }: { field: ProfileField; label: string }) {
+/** Props of {@link FieldInput}: the field, its label, and what `Form.Item` injects. */
+type FieldInputProps = {
+  field: ProfileField;
+  label: string;
+  id?: string;
+  value?: never;
+  onChange?: never;
+};
+
+/** The input of one basic or IP field; passes `Form.Item`'s value, onChange and id through. */
+function FieldInput({ field, label, ...control }: FieldInputProps) {
   const { t, lang, pick } = useT();
   const { regions } = useRegions();
   switch (field.input) {
     case 'money':
     case 'count':
-      return <InputNumber aria-label={label} min={0} style={{ width: '100%' }} />;
+      return <InputNumber {...control} aria-label={label} min={0} style={{ width: '100%' }} />;
     case 'date':
-      return <Input aria-label={label} type="date" />;
+      return <Input {...control} aria-label={label} type="date" />;
     case 'boolean':
       return (
         <Radio.Group
+          {...control}
           aria-label={label}
           options={[
             { value: true, label: t('common.yes') },
@@ -72,6 +83,7 @@ function FieldInput({ field, label }: { field: ProfileField; label: string }) {
     case 'select':
       return (
         <Select
+          {...control}
           aria-label={label}
           allowClear
           options={(field.options ?? []).map((o) => ({ value: o.value, label: o[lang] }))}
@@ -80,6 +92,7 @@ function FieldInput({ field, label }: { field: ProfileField; label: string }) {
     case 'region':
       return (
         <Select
+          {...control}
           aria-label={label}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -87,7 +100,7 @@ function FieldInput({ field, label }: { field: ProfileField; label: string }) {
         />
       );
     default:
-      return <Input aria-label={label} />;
+      return <Input {...control} aria-label={label} />;
   }
 }
 
@@ -108,6 +121,7 @@ function showValue(v: CriterionResult['value'], unit: string, lang: 'zh' | 'en')
 export function AssessmentPage() {
   const { t, lang, pick } = useT();
   const [form] = Form.useForm<ProfileFormValues>();
+  const { user } = useSession();
   const ruleSets = useApi<RuleSetInfo[]>('/assessments/rule-sets');
   const [ruleSet, setRuleSet] = useState<string>();
   const [result, setResult] = useState<AssessmentResult | null>(null);
@@ -175,7 +189,15 @@ export function AssessmentPage() {
                 }))}
                 data-testid="rule-set"
               />
-              <Button onClick={() => form.setFieldsValue(EXAMPLE_FORM as ProfileFormValues)}>
+              <Button
+                onClick={() =>
+                  // An enterprise user assesses her own enterprise: keep her credit code.
+                  form.setFieldsValue({
+                    ...EXAMPLE_FORM,
+                    uscc: user?.uscc ?? EXAMPLE_FORM.uscc,
+                  } as ProfileFormValues)
+                }
+              >
                 {lang === 'zh' ? '填入合成示例' : 'Fill in the synthetic example'}
               </Button>
             </Space>

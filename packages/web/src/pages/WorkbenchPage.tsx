@@ -23,9 +23,10 @@ import { formatScore } from '../format/formatNumber.ts';
 import { useT } from '../i18n/useT.ts';
 import { hasRole, useSession } from '../session/useSession.ts';
 
-type Listed<T> = T[] | { items: T[] };
+/** A list as the API answers it: bare, paged, or as `units` (uncertainty) / `inputs` (Sobol). */
+type Listed<T> = T[] | { items?: T[]; units?: T[]; inputs?: T[] };
 function itemsOf<T>(d: Listed<T> | undefined): T[] {
-  return Array.isArray(d) ? d : (d?.items ?? []);
+  return Array.isArray(d) ? d : (d?.items ?? d?.units ?? d?.inputs ?? []);
 }
 
 function toError(e: unknown): ApiError {
