@@ -1041,9 +1041,10 @@ export function describeApi(name: string, open: () => Promise<Registry>): void {
           },
         });
         expect(bad.statusCode).toBe(400);
-        const fields = (
-          json(bad.body).error?.details as { issues: { field: string }[] }
-        ).issues.map((i) => i.field);
+        const details = json(bad.body).error?.details as
+          | { issues: { field: string }[] }
+          | undefined;
+        const fields = (details?.issues ?? []).map((i) => i.field);
         expect(fields).toEqual(expect.arrayContaining(['uscc', 'registrationDate']));
         const unknown = await call({
           method: 'POST',
