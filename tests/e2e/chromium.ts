@@ -8,7 +8,7 @@ import { type Browser, chromium } from 'playwright-core';
 /** Where Debian's `chromium` package puts the browser; override with `CHROMIUM_PATH`. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Whether the browser is installed (the browser tests say so and skip otherwise). */
+/** Whether the browser is installed (without it the browser suite fails with what to install). */
 export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
