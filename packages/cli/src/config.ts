@@ -138,10 +138,11 @@ export function readConfig(
     seedDemo: !flag('KECHUANG_NO_DEMO', false),
   };
   if (issues.length > 0) {
-    issues.unshift({
-      zh: `配置有 ${issues.length} 个问题（见 .env.example；所有变量都可不设置）`,
-      en: `${issues.length} configuration problem(s) (see .env.example; every variable may be left unset)`,
-    });
+    // Every variable may be left unset: say where they are documented.
+    for (const i of issues) {
+      i.zh += '（见 .env.example；可不设置）';
+      i.en += ' (see .env.example; may be left unset)';
+    }
     throw new CliInputError(issues);
   }
   return config;
