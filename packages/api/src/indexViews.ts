@@ -139,14 +139,17 @@ function rankScores(scores: (number | null)[]): (number | null)[] {
   );
 }
 
-/** Rankings of one run, with the change from a previous run (usually the year before). */
-export async function computeRankings(
-  db: Db,
+/**
+ * Rankings of one run, with the change from a previous run (usually the year before);
+ * `memberships` are the group memberships on 31 December of the run's year ({@link groupsOn}).
+ */
+export function computeRankings(
+  memberships: ReadonlyMap<string, string[]>,
   meta: LightRun,
   run: { build: IndexBuild; inputsMatch: boolean },
   previous?: { meta: LightRun; build: IndexBuild },
   group?: string,
-): Promise<Rankings> {
+): Rankings {
   const { build } = run;
   const tree = build.input.ctx.tree;
   const root = tree.root;
@@ -157,7 +160,6 @@ export async function computeRankings(
   const changes = previous
     ? new Map(compareBuilds(previous.build, build, root).map((c) => [c.unit, c]))
     : undefined;
-  const memberships = await groupsOn(db, `${meta.year}-12-31`);
   const reference = rows.find((r) => r.isReference);
   const cityScore = num(reference?.scores[root]);
   let items: RankingItem[] = rows
