@@ -41,6 +41,19 @@ export function badRequest(field: string, zh: string, en: string): ApiError {
   return new ApiError(400, 'validation', zh, en, { issues: [{ field, zh, en }] });
 }
 
+/** 400 for several bad values at once, each naming its field. */
+export function invalidFields(
+  issues: readonly { field: string; zh: string; en: string }[],
+): ApiError {
+  return new ApiError(
+    400,
+    'validation',
+    `请求参数有误：${issues.map((i) => i.zh).join('；')}`,
+    `Invalid request: ${issues.map((i) => i.en).join('; ')}`,
+    { issues },
+  );
+}
+
 function body(code: string, zh: string, en: string, details?: unknown): ErrorBody {
   return { error: { code, message: { zh, en }, ...(details === undefined ? {} : { details }) } };
 }

@@ -28,6 +28,7 @@ import { enterpriseRoutes } from './routes/enterprises.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { indexRunRoutes } from './routes/indexRuns.ts';
+import { previewRoutes } from './routes/preview.ts';
 import { recordRoutes } from './routes/records.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -39,6 +40,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Routes registered by buildApp (method, URL, hidden from the OpenAPI document). */
     apiRoutes: readonly { method: string; url: string; hidden: boolean }[];
+  }
+  interface FastifyContextConfig {
+    /** A non-GET route that writes nothing (e.g. a preview): caches are not cleared after it. */
+    readOnly?: boolean;
   }
 }
 
@@ -215,7 +220,9 @@ export async function buildApp(deps: ApiDependencies): Promise<FastifyInstance> 
   };
   // Cleared before the answer to a write leaves, so the client's next read sees the change.
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (!SAFE_METHODS.has(request.method)) context.fresh.clear();
+    if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config?.readOnly) {
+      context.fresh.clear();
+    }
     return payload;
   });
   const loginLimiter = createLoginLimiter(
@@ -227,6 +234,7 @@ export async function buildApp(deps: ApiDependencies): Promise<FastifyInstance> 
   sessionRoutes(context, loginLimiter);
   userRoutes(context);
   referenceRoutes(context);
+  previewRoutes(context);
   indexRunRoutes(context);
   dashboardRoutes(context);
   enterpriseRoutes(context);

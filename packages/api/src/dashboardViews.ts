@@ -30,14 +30,16 @@ export type PickedRun = { meta: LightRun; previous?: LightRun; all: LightRun[] }
  * The run for (edition, year) the requester may see: the latest stored; and the same edition's
  * run of the year before (for changes). Throws 404 (or 401 for anonymous visitors when only
  * unpublished runs exist). The list of runs is read at most every 2 s (and after every write).
+ * `publishedOnly` narrows the choice for routes stricter than the requester's role.
  */
 export async function pickRun(
   context: RouteContext,
   request: FastifyRequest,
   query: RunQuery,
+  options: { publishedOnly?: boolean } = {},
 ): Promise<PickedRun> {
   const { runs, fresh } = context;
-  const publishedOnly = !seesUnpublishedRuns(request.actor);
+  const publishedOnly = options.publishedOnly ?? !seesUnpublishedRuns(request.actor);
   const all = await fresh.get(`runs:${publishedOnly}`, () => runs.listLight(publishedOnly));
   const matches = (r: LightRun) =>
     (query.edition === undefined || r.edition === query.edition) &&

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getResults, runIndex } from '@kechuang/index-engine';
 import type { Registry } from '@kechuang/registry';
-import { readAudit, readMigrations } from '@kechuang/registry';
+import { readAudit, readMigrations, regenerateIndexRun } from '@kechuang/registry';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '../src/index.ts';
@@ -846,6 +847,170 @@ export function describeApi(name: string, open: () => Promise<Registry>): void {
           (await call({ url: `/api/index-runs/${fixture.run2023}/uncertainty`, as: 'analyst' }))
             .statusCode,
         ).toBe(200);
+      });
+    });
+
+    describe('workbench preview (POST /api/index-runs/preview)', () => {
+      type PreviewItem = {
+        regionCode: string;
+        score: number;
+        rank: number;
+        rankChange: number | null;
+        scoreChange: number | null;
+        tier: { code: string } | null;
+        subIndices: { code: string; score: number; rank: number }[];
+        publishedScore: number;
+        publishedRank: number;
+        rankShift: number;
+      };
+      type PreviewBody = {
+        run: { id: number };
+        items: PreviewItem[];
+        preview: { rerunFrom: string | null; weights: Record<string, number>; stored: boolean };
+      };
+      const preview = (payload: Record<string, unknown>, as?: keyof typeof USERS) =>
+        call({ method: 'POST', url: '/api/index-runs/preview', payload, ...(as ? { as } : {}) });
+      const published2023 = async () =>
+        json(
+          (await call({ url: '/api/rankings?year=2023&edition=test', as: 'analyst' })).body,
+        ) as unknown as { items: PreviewItem[] };
+      const fields = (body: string) =>
+        (json(body).error?.details as { issues: { field: string }[] } | undefined)?.issues.map(
+          (i) => i.field,
+        ) ?? [];
+
+      test('equal weights (those of the framework) reproduce the stored run exactly', async () => {
+        const before = await count('SELECT count(*)::int AS n FROM index_runs');
+        const response = await preview(
+          { edition: 'test', year: 2023, weights: { A: 1, B: 1 } },
+          'analyst',
+        );
+        expect(response.statusCode, response.body).toBe(200);
+        const body = json(response.body) as unknown as PreviewBody;
+        expect(body.run.id).toBe(fixture.run2023);
+        expect(body.preview).toMatchObject({ stored: false, rerunFrom: 'aggregate' });
+        const stored = await published2023();
+        const pick = ({
+          regionCode,
+          score,
+          rank,
+          rankChange,
+          scoreChange,
+          tier,
+          subIndices,
+        }: PreviewItem) => ({ regionCode, score, rank, rankChange, scoreChange, tier, subIndices });
+        expect(body.items.map(pick)).toEqual(stored.items.map(pick));
+        for (const item of body.items) {
+          expect(item.publishedRank).toBe(item.rank);
+          expect(item.rankShift).toBe(0);
+        }
+        // Nothing is stored.
+        expect(await count('SELECT count(*)::int AS n FROM index_runs')).toBe(before);
+      });
+
+      test('weight 0 for pillar B equals the index of A alone; 3:1 equals (3A + B) / 4', async () => {
+        const stored = await published2023();
+        const sub = (i: PreviewItem, code: string) =>
+          i.subIndices.find((s) => s.code === code) as { score: number; rank: number };
+        const byCode = new Map(stored.items.map((i) => [i.regionCode, i]));
+        const zero = json(
+          (await preview({ edition: 'test', year: 2023, weights: { B: 0 } }, 'analyst')).body,
+        ) as unknown as PreviewBody;
+        expect(zero.items).toHaveLength(38);
+        for (const item of zero.items) {
+          const own = byCode.get(item.regionCode) as PreviewItem;
+          expect(item.score).toBeCloseTo(sub(own, 'A').score, 10);
+          // Ranked by A alone: the rank of A in the stored run.
+          expect(item.rank).toBe(sub(own, 'A').rank);
+          expect(item.publishedRank).toBe(own.rank);
+          expect(item.rankShift).toBe(own.rank - item.rank);
+        }
+        expect(zero.preview.weights).toMatchObject({ A: 1, B: 0 });
+        const heavy = json(
+          (await preview({ edition: 'test', year: 2023, weights: { A: 3 } }, 'analyst')).body,
+        ) as unknown as PreviewBody;
+        for (const item of heavy.items) {
+          const own = byCode.get(item.regionCode) as PreviewItem;
+          expect(item.score).toBeCloseTo((3 * sub(own, 'A').score + sub(own, 'B').score) / 4, 10);
+          expect(item.rank).toBe(1 + heavy.items.filter((o) => o.score > item.score).length);
+        }
+        expect(heavy.items.some((i) => i.rankShift !== 0)).toBe(true);
+      });
+
+      test('another normalisation equals a full rebuild of the stored inputs with that method', async () => {
+        const response = await preview(
+          { edition: 'test', year: 2023, normalisation: 'minMax' },
+          'analyst',
+        );
+        expect(response.statusCode, response.body).toBe(200);
+        const body = json(response.body) as unknown as PreviewBody;
+        expect(body.preview.rerunFrom).toBe('normalise');
+        const { build } = await regenerateIndexRun(registry.db, fixture.run2023);
+        const full = runIndex(build.input, {
+          ...build.spec,
+          steps: build.spec.steps.map((s) =>
+            s.step === 'normalise' ? { step: 'normalise', method: 'minMax' } : s,
+          ),
+        });
+        const expected = new Map(
+          getResults(full, { codes: ['T'] }).map((r) => [r.unit, r.scores.T]),
+        );
+        for (const item of body.items) {
+          expect(item.score).toBeCloseTo(expected.get(item.regionCode) as number, 12);
+        }
+        // Min–max gives the lowest district 0, which the geometric mean refuses: a 400 saying so.
+        const geometric = await preview(
+          { edition: 'test', year: 2023, normalisation: 'minMax', aggregation: 'geometricMean' },
+          'analyst',
+        );
+        expect(geometric.statusCode).toBe(400);
+        expect(json(geometric.body).error?.code).toBe('invalidIndexInput');
+      });
+
+      test('bad weights and methods answer 400 naming each field', async () => {
+        const cases: [Record<string, unknown>, string][] = [
+          [{ weights: { NOPE: 1 } }, 'weights.NOPE'],
+          [{ weights: { A: -1 } }, 'weights.A'],
+          [{ weights: { A: 'heavy' } }, 'weights.A'],
+          [{ weights: { T: 2 } }, 'weights.T'],
+          [{ weights: { A: 0, B: 0 } }, 'weights.A'],
+          [{ normalisation: 'magic' }, 'normalisation'],
+          [{ aggregation: 'sum' }, 'aggregation'],
+        ];
+        for (const [change, field] of cases) {
+          const response = await preview({ edition: 'test', year: 2023, ...change }, 'analyst');
+          expect(response.statusCode, JSON.stringify(change)).toBe(400);
+          expect(json(response.body).error?.code).toBe('validation');
+          expect(fields(response.body), JSON.stringify(change)).toContain(field);
+        }
+        const two = await preview(
+          { edition: 'test', year: 2023, weights: { NOPE: 1, X9: 2 } },
+          'analyst',
+        );
+        expect(fields(two.body)).toEqual(['weights.NOPE', 'weights.X9']);
+      });
+
+      test('who may preview: analysts any run; the public and other roles published runs only', async () => {
+        const run2022 = { edition: 'test', year: 2022, weights: { B: 2 } };
+        const run2023 = { edition: 'test', year: 2023, weights: { B: 2 } };
+        expect((await preview(run2022)).statusCode).toBe(200);
+        const anonymous = await preview(run2023);
+        expect(anonymous.statusCode).toBe(401);
+        expect(json(anonymous.body).error?.code).toBe('unauthenticated');
+        expect((await preview(run2022, 'citizen')).statusCode).toBe(200);
+        expect((await preview(run2023, 'citizen')).statusCode).toBe(403);
+        expect((await preview(run2023, 'yuzhong')).statusCode).toBe(403);
+        expect((await preview(run2023, 'admin')).statusCode).toBe(200);
+        // A signed-in preview still needs the CSRF token, like every non-GET request.
+        const forged = await call({
+          method: 'POST',
+          url: '/api/index-runs/preview',
+          as: 'analyst',
+          csrf: 'forged',
+          payload: run2023,
+        });
+        expect(forged.statusCode).toBe(403);
+        expect(json(forged.body).error?.code).toBe('csrf');
       });
     });
 

@@ -24,6 +24,22 @@ const subIndexSchema = z.object({
   score: z.number().nullable(),
   rank: z.number().nullable(),
 });
+/** One 区县 of a ranking. */
+export const rankingItemSchema = z.object({
+  regionCode: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  groupCodes: z.array(z.string()),
+  areaGroup: z.string().nullable(),
+  score: z.number().nullable(),
+  rank: z.number().nullable(),
+  groupRank: z.number().nullable(),
+  tier: tierSchema.nullable(),
+  rankChange: z.number().nullable(),
+  scoreChange: z.number().nullable(),
+  subIndices: z.array(subIndexSchema),
+});
+
 /** The body of `GET /api/rankings` (also the core of the workbench preview). */
 export const rankingsSchema = z.object({
   run: z.object({
@@ -47,22 +63,7 @@ export const rankingsSchema = z.object({
       }),
     ),
   }),
-  items: z.array(
-    z.object({
-      regionCode: z.string(),
-      nameZh: z.string(),
-      nameEn: z.string(),
-      groupCodes: z.array(z.string()),
-      areaGroup: z.string().nullable(),
-      score: z.number().nullable(),
-      rank: z.number().nullable(),
-      groupRank: z.number().nullable(),
-      tier: tierSchema.nullable(),
-      rankChange: z.number().nullable(),
-      scoreChange: z.number().nullable(),
-      subIndices: z.array(subIndexSchema),
-    }),
-  ),
+  items: z.array(rankingItemSchema),
 });
 
 /** `?year=&edition=`: which run (default: the latest the requester may see). */
