@@ -31,6 +31,7 @@ import { indexRunRoutes } from './routes/indexRuns.ts';
 import { previewRoutes } from './routes/preview.ts';
 import { recordRoutes } from './routes/records.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { RunCache } from './runCache.ts';
@@ -237,6 +238,7 @@ export async function buildApp(deps: ApiDependencies): Promise<FastifyInstance> 
   previewRoutes(context);
   indexRunRoutes(context);
   dashboardRoutes(context);
+  reportRoutes(context);
   enterpriseRoutes(context);
   recordRoutes(context);
   importRoutes(context);

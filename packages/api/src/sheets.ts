@@ -2,8 +2,15 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
-/** A sheet of cells (first row = header). */
-export type SheetData = { name: string; rows: readonly (readonly unknown[])[] };
+/** A sheet of cells (first row = header); optional column widths and number formats. */
+export type SheetData = {
+  name: string;
+  rows: readonly (readonly unknown[])[];
+  /** Column widths in characters (default 18). */
+  widths?: readonly number[];
+  /** Excel number formats by column (e.g. '0.00', '0.0%'); undefined leaves the default. */
+  numberFormats?: readonly (string | undefined)[];
+};
 
 /** CSV text with a UTF-8 BOM of the first sheet. */
 export function toCsv(sheet: SheetData): string {
@@ -19,8 +26,10 @@ export async function toXlsx(sheets: readonly SheetData[]): Promise<Buffer> {
     for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? undefined : v)));
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    ws.columns.forEach((c) => {
-      c.width = 18;
+    ws.columns.forEach((c, i) => {
+      c.width = sheet.widths?.[i] ?? 18;
+      const format = sheet.numberFormats?.[i];
+      if (format) c.numFmt = format;
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { getResults, runIndex } from '@kechuang/index-engine';
 import type { Registry } from '@kechuang/registry';
 import { readAudit, readMigrations, regenerateIndexRun } from '@kechuang/registry';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '../src/index.ts';
@@ -1011,6 +1012,138 @@ export function describeApi(name: string, open: () => Promise<Registry>): void {
         });
         expect(forged.statusCode).toBe(403);
         expect(json(forged.body).error?.code).toBe('csrf');
+      });
+    });
+
+    describe('reports (XLSX)', () => {
+      const workbookOf = async (payload: Buffer) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(payload as unknown as ArrayBuffer);
+        return workbook;
+      };
+      /** Every cell's text of a sheet, row by row. */
+      const rowsOf = (sheet: ExcelJS.Worksheet | undefined) => {
+        const rows: unknown[][] = [];
+        sheet?.eachRow((row) => {
+          rows.push((row.values as unknown[]).slice(1));
+        });
+        return rows;
+      };
+
+      test('district report: the district’s name, its rank as the profile route gives it, sub-indices, notes with run id and inputs hash', async () => {
+        const response = await call({
+          url: `/api/reports/district/${YUZHONG}?year=2023&edition=test&format=xlsx`,
+          as: 'analyst',
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        expect(response.headers['content-type']).toContain('spreadsheetml');
+        const disposition = String(response.headers['content-disposition']);
+        expect(disposition).toContain(
+          `filename*=UTF-8''${encodeURIComponent('渝中区科技创新指数报告-2023.xlsx')}`,
+        );
+        const profile = json(
+          (
+            await call({
+              url: `/api/districts/${YUZHONG}/profile?year=2023&edition=test`,
+              as: 'analyst',
+            })
+          ).body,
+        ) as unknown as {
+          rank: number;
+          score: number;
+          groupRank: { rank: number };
+          subIndices: { code: string; score: number; cityAverage: number }[];
+          history: unknown[];
+        };
+        const workbook = await workbookOf(response.rawPayload);
+        expect(workbook.worksheets.map((w) => w.name)).toEqual([
+          '概况 Summary',
+          '分项指数 Sub-indices',
+          '历年 History',
+          '优势劣势 Strengths',
+          '变化归因 Attribution',
+          '目标 Targets',
+          '说明 Notes',
+        ]);
+        const summary = rowsOf(workbook.getWorksheet('概况 Summary'));
+        const value = (label: string) => summary.find((r) => String(r[0]).startsWith(label))?.[1];
+        expect(value('区县 District')).toBe('渝中区');
+        expect(value('全市排名')).toBe(profile.rank);
+        expect(value('片区排名')).toBe(profile.groupRank.rank);
+        expect(value('综合指数')).toBe(profile.score);
+        const subs = rowsOf(workbook.getWorksheet('分项指数 Sub-indices'));
+        for (const s of profile.subIndices) {
+          const row = subs.find((r) => r[0] === s.code);
+          expect(row?.[3]).toBe(s.score);
+          expect(row?.[4]).toBeCloseTo(s.cityAverage, 12);
+        }
+        expect(rowsOf(workbook.getWorksheet('历年 History'))).toHaveLength(
+          1 + profile.history.length,
+        );
+        const targets = rowsOf(workbook.getWorksheet('目标 Targets'));
+        expect(targets[1]?.[0]).toBe('HTE_COUNT');
+        const notes = rowsOf(workbook.getWorksheet('说明 Notes'));
+        const note = (label: string) => notes.find((r) => String(r[0]).startsWith(label))?.[1];
+        expect(note('计算编号')).toBe(fixture.run2023);
+        const run = json(
+          (await call({ url: `/api/index-runs/${fixture.run2023}`, as: 'analyst' })).body,
+        );
+        expect(note('输入哈希')).toBe(run.inputsHash);
+        // Each input of 渝中 with its source: the fixture's values are all synthetic.
+        const inputs = notes.filter((r) => r[0] === YUZHONG);
+        expect(inputs.map((r) => r[1])).toEqual(['X1', 'X2', 'X3']);
+        for (const r of inputs) expect(r[7]).toBe('synthetic');
+      });
+
+      test('city report: 38 districts by rank with tiers and changes, by group, notes; the public only for published years', async () => {
+        const response = await call({
+          url: '/api/reports/city?year=2023&edition=test',
+          as: 'analyst',
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        const ranking = json(
+          (await call({ url: '/api/rankings?year=2023&edition=test', as: 'analyst' })).body,
+        ) as unknown as {
+          items: {
+            regionCode: string;
+            rank: number;
+            rankChange: number;
+            tier: { nameZh: string };
+          }[];
+        };
+        const workbook = await workbookOf(response.rawPayload);
+        const rows = rowsOf(workbook.getWorksheet('排名 Ranking')).slice(1);
+        expect(rows).toHaveLength(38);
+        for (const item of ranking.items) {
+          const row = rows.find((r) => r[1] === item.regionCode);
+          expect(row?.[0]).toBe(item.rank);
+          expect(row?.[8]).toBe(item.rankChange);
+          expect(String(row?.[7])).toContain(item.tier.nameZh);
+        }
+        expect(rows.map((r) => r[0])).toEqual(
+          [...rows.map((r) => r[0] as number)].sort((a, b) => a - b),
+        );
+        expect(rowsOf(workbook.getWorksheet('分片区 By group')).slice(1)).toHaveLength(38);
+        const notes = rowsOf(workbook.getWorksheet('说明 Notes'));
+        expect(notes.find((r) => String(r[0]).startsWith('计算编号'))?.[1]).toBe(fixture.run2023);
+        expect(notes.find((r) => r[0] === 'X1')?.[5]).toBe(38);
+
+        expect((await call({ url: '/api/reports/city?year=2023&edition=test' })).statusCode).toBe(
+          401,
+        );
+        expect(
+          (await call({ url: `/api/reports/district/${YUZHONG}?year=2023&edition=test` }))
+            .statusCode,
+        ).toBe(401);
+        expect((await call({ url: '/api/reports/city?year=2022&edition=test' })).statusCode).toBe(
+          200,
+        );
+        const pdf = await call({ url: '/api/reports/city?format=pdf' });
+        expect(pdf.statusCode).toBe(400);
+        expect(JSON.stringify(json(pdf.body).error)).toContain('format');
+        expect((await call({ url: '/api/reports/district/999999?year=2022' })).statusCode).toBe(
+          404,
+        );
       });
     });
 
