@@ -130,6 +130,36 @@ export type Rankings = {
   items: RankingItem[];
 };
 
+/** One row of `POST /api/index-runs/preview`: a ranking row plus the published figures. */
+export type PreviewItem = RankingItem & {
+  publishedScore: number | null;
+  publishedRank: number | null;
+  /** Published rank − preview rank (positive = higher in the preview). */
+  rankShift: number | null;
+};
+
+/** `POST /api/index-runs/preview` (recomputed, not stored). */
+export type PreviewRankings = Omit<Rankings, 'items'> & {
+  items: PreviewItem[];
+  preview: {
+    stored: false;
+    weights: Record<string, number>;
+    normalisation: string | null;
+    aggregation: string | null;
+    rerunFrom: string | null;
+    previousNote: string | null;
+  };
+};
+
+/** `GET /api/index-runs/:id`: the run with its framework and pipeline. */
+export type IndexRunDetail = {
+  id: number;
+  edition: string;
+  year: number;
+  spec: { weights?: Record<string, number> };
+  framework: { nodes: { code: string; weight: number }[] };
+};
+
 /** `TargetProgress` of the contract. */
 export type TargetProgress = {
   indicator: string;

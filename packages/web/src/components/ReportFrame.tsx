@@ -1,7 +1,7 @@
-import { Button, Space } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Space } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { apiUrl } from '../api/client.ts';
+import { ApiError, api, saveBlob } from '../api/client.ts';
 import { useT } from '../i18n/useT.ts';
 
 /** Print rules of the report pages: A4, no toolbar, no page break inside a section. */
@@ -28,7 +28,24 @@ export type ReportFrameProps = {
 
 /** A printable report: toolbar (back, language, print, Excel) hidden in print, A4 article. */
 export function ReportFrame({ xlsxPath, xlsxQuery, back, children }: ReportFrameProps) {
-  const { t, lang, setLang } = useT();
+  const { t, lang, setLang, pick } = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // Through the API client, so a refusal (401, 404) shows as a message instead of a saved file.
+  const downloadXlsx = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { blob, fileName } = await api.download(xlsxPath, { ...xlsxQuery, format: 'xlsx' });
+      saveBlob(blob, fileName ?? 'report.xlsx');
+    } catch (e) {
+      setError(
+        e instanceof ApiError ? e : new ApiError(0, 'CLIENT', { zh: String(e), en: String(e) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <div style={{ background: '#f0f2f5', minHeight: '100vh' }}>
       <style>{PRINT_CSS}</style>
@@ -41,10 +58,11 @@ export function ReportFrame({ xlsxPath, xlsxQuery, back, children }: ReportFrame
           <Button type="primary" onClick={() => window.print()}>
             {t('reports.print')}
           </Button>
-          <a href={apiUrl(xlsxPath, { ...xlsxQuery, format: 'xlsx' })} download>
-            <Button>{t('reports.xlsx')}</Button>
-          </a>
+          <Button loading={busy} onClick={downloadXlsx} data-testid="report-xlsx">
+            {t('reports.xlsx')}
+          </Button>
         </Space>
+        {error && <Alert type="error" showIcon title={pick(error.text)} style={{ marginTop: 8 }} />}
       </div>
       <article className="kc-report" data-testid="report">
         {children}

@@ -36,7 +36,11 @@ export function CityReportPage() {
   }
 
   return (
-    <ReportFrame xlsxPath="/reports/city" xlsxQuery={{ year: r?.run.year }} back="/">
+    <ReportFrame
+      xlsxPath="/reports/city"
+      xlsxQuery={{ year: r?.run.year, edition: r?.run.edition }}
+      back="/"
+    >
       <LoadState loading={rankings.loading && !r} error={rankings.error} retry={rankings.reload}>
         {r && (
           <>

@@ -46,7 +46,7 @@ export function DistrictReportPage() {
   return (
     <ReportFrame
       xlsxPath={`/reports/district/${code}`}
-      xlsxQuery={{ year: p?.year }}
+      xlsxQuery={{ year: p?.year, edition: p?.edition }}
       back={`/districts/${code}`}
     >
       <LoadState loading={profile.loading && !p} error={profile.error} retry={profile.reload}>

@@ -8,7 +8,14 @@ import { Alert, Button, Card, Col, Row, Select, Slider, Space, Table, Typography
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/client.ts';
-import type { RankingItem, Rankings, SensitivityRow, UncertaintyRow } from '../api/types.ts';
+import type {
+  IndexRunDetail,
+  PreviewRankings,
+  RankingItem,
+  Rankings,
+  SensitivityRow,
+  UncertaintyRow,
+} from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import {
   sensitivityOption,
@@ -29,6 +36,19 @@ function itemsOf<T>(d: Listed<T> | undefined): T[] {
   return Array.isArray(d) ? d : (d?.items ?? d?.units ?? d?.inputs ?? []);
 }
 
+/** Method choices: the API's method name and the catalogue key of its label. */
+const NORMALISATIONS = [
+  ['default', 'default'],
+  ['minMax', 'minmax'],
+  ['zScore', 'zscore'],
+  ['rank', 'rank'],
+] as const;
+const AGGREGATIONS = [
+  ['default', 'default'],
+  ['arithmeticMean', 'arithmetic'],
+  ['geometricMean', 'geometric'],
+] as const;
+
 function toError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, 'CLIENT', { zh: String(e), en: String(e) });
 }
@@ -43,10 +63,20 @@ export function WorkbenchPage() {
   const published = useApi<Rankings>('/rankings', { year, edition });
   const run = published.data?.run;
   const pillars = published.data?.items[0]?.subIndices ?? [];
+  // The run's own pillar weights (framework, then the run's spec) are the sliders' defaults.
+  const detail = useApi<IndexRunDetail>(run ? `/index-runs/${run.id}` : null);
+  const defaults = useMemo(() => {
+    const out: Record<string, number> = {};
+    for (const node of detail.data?.framework.nodes ?? []) {
+      out[node.code] = detail.data?.spec.weights?.[node.code] ?? node.weight;
+    }
+    return out;
+  }, [detail.data]);
+  const defaultWeight = (code: string) => defaults[code] ?? 1;
   const [weights, setWeights] = useState<Record<string, number>>({});
-  const [normalisation, setNormalisation] = useState('default');
-  const [aggregation, setAggregation] = useState('default');
-  const [preview, setPreview] = useState<Rankings | null>(null);
+  const [normalisation, setNormalisation] = useState<string>('default');
+  const [aggregation, setAggregation] = useState<string>('default');
+  const [preview, setPreview] = useState<PreviewRankings | null>(null);
   const [previewError, setPreviewError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const analyst = hasRole(user?.role, 'cityAdmin', 'cityAnalyst');
@@ -60,7 +90,7 @@ export function WorkbenchPage() {
   const [analysisError, setAnalysisError] = useState<ApiError | null>(null);
 
   const changed =
-    Object.values(weights).some((w) => w !== 1) ||
+    Object.entries(weights).some(([code, w]) => w !== (defaults[code] ?? 1)) ||
     normalisation !== 'default' ||
     aggregation !== 'default';
 
@@ -70,22 +100,35 @@ export function WorkbenchPage() {
       setPreview(null);
       return;
     }
+    // A late answer to an older request must not replace a newer one.
+    let live = true;
     const timer = setTimeout(() => {
       setBusy(true);
       setPreviewError(null);
       api
-        .post<Rankings>('/index-runs/preview', {
+        .post<PreviewRankings>('/index-runs/preview', {
           edition: run.edition,
           year: run.year,
           weights,
           ...(normalisation === 'default' ? {} : { normalisation }),
           ...(aggregation === 'default' ? {} : { aggregation }),
         })
-        .then(setPreview)
-        .catch((e: unknown) => setPreviewError(toError(e)))
-        .finally(() => setBusy(false));
+        .then((p) => {
+          if (live) setPreview(p);
+        })
+        .catch((e: unknown) => {
+          if (!live) return;
+          setPreview(null);
+          setPreviewError(toError(e));
+        })
+        .finally(() => {
+          if (live) setBusy(false);
+        });
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [run, weights, normalisation, aggregation, changed]);
 
   const labels = useMemo<WorkbenchLabels>(
@@ -172,12 +215,12 @@ export function WorkbenchPage() {
                 <div key={p.code}>
                   <Typography.Text
                     id={`w-${p.code}`}
-                  >{`${pick(p)}: ${(weights[p.code] ?? 1).toFixed(1)}`}</Typography.Text>
+                  >{`${pick(p)}: ${(weights[p.code] ?? defaultWeight(p.code)).toFixed(1)}`}</Typography.Text>
                   <Slider
                     min={0}
                     max={3}
                     step={0.1}
-                    value={weights[p.code] ?? 1}
+                    value={weights[p.code] ?? defaultWeight(p.code)}
                     onChange={(v: number) => setWeights((w) => ({ ...w, [p.code]: v }))}
                     aria-labelledby={`w-${p.code}`}
                   />
@@ -190,9 +233,9 @@ export function WorkbenchPage() {
                   style={{ width: '100%' }}
                   value={normalisation}
                   onChange={setNormalisation}
-                  options={(['default', 'minmax', 'zscore', 'rank'] as const).map((m) => ({
-                    value: m,
-                    label: t(`workbench.method.${m}`),
+                  options={NORMALISATIONS.map(([value, key]) => ({
+                    value,
+                    label: t(`workbench.method.${key}`),
                   }))}
                 />
                 <span>{t('workbench.aggregation')}</span>
@@ -201,9 +244,9 @@ export function WorkbenchPage() {
                   style={{ width: '100%' }}
                   value={aggregation}
                   onChange={setAggregation}
-                  options={(['default', 'arithmetic', 'geometric'] as const).map((m) => ({
-                    value: m,
-                    label: t(`workbench.method.${m}`),
+                  options={AGGREGATIONS.map(([value, key]) => ({
+                    value,
+                    label: t(`workbench.method.${key}`),
                   }))}
                 />
               </Space>
@@ -223,53 +266,59 @@ export function WorkbenchPage() {
                   style={{ marginBottom: 8 }}
                 />
               )}
-              <Table<RankingItem & { previewScore: number | null; previewRank: number | null }>
-                size="small"
-                rowKey="regionCode"
-                pagination={false}
-                scroll={{ y: 420 }}
-                dataSource={rows}
-                columns={[
-                  { title: t('overview.district'), key: 'name', render: (_, r) => pick(r) },
-                  {
-                    title: t('overview.score'),
-                    dataIndex: 'score',
-                    align: 'right',
-                    render: (v: number | null) => formatScore(v),
-                  },
-                  {
-                    title: t('workbench.published'),
-                    dataIndex: 'rank',
-                    align: 'right',
-                    defaultSortOrder: 'ascend',
-                    sorter: (a, b) => (a.rank ?? 99) - (b.rank ?? 99),
-                  },
-                  {
-                    title: t('workbench.preview'),
-                    dataIndex: 'previewScore',
-                    align: 'right',
-                    render: (v: number | null) => formatScore(v),
-                  },
-                  {
-                    title: t('workbench.previewRank'),
-                    dataIndex: 'previewRank',
-                    align: 'right',
-                    render: (v: number | null) => v ?? '—',
-                  },
-                  {
-                    title: t('workbench.shift'),
-                    key: 'shift',
-                    align: 'center',
-                    render: (_, r) => (
-                      <RankChange
-                        change={
-                          r.previewRank === null || r.rank === null ? null : r.rank - r.previewRank
-                        }
-                      />
-                    ),
-                  },
-                ]}
-              />
+              <div data-testid="preview-table">
+                <Table<RankingItem & { previewScore: number | null; previewRank: number | null }>
+                  size="small"
+                  rowKey="regionCode"
+                  pagination={false}
+                  scroll={{ y: 420 }}
+                  dataSource={rows}
+                  columns={[
+                    { title: t('overview.district'), key: 'name', render: (_, r) => pick(r) },
+                    {
+                      title: t('overview.score'),
+                      dataIndex: 'score',
+                      align: 'right',
+                      render: (v: number | null) => formatScore(v),
+                    },
+                    {
+                      title: t('workbench.published'),
+                      dataIndex: 'rank',
+                      align: 'right',
+                      defaultSortOrder: 'ascend',
+                      sorter: (a, b) => (a.rank ?? 99) - (b.rank ?? 99),
+                    },
+                    {
+                      title: t('workbench.preview'),
+                      dataIndex: 'previewScore',
+                      align: 'right',
+                      render: (v: number | null) => formatScore(v),
+                    },
+                    {
+                      title: t('workbench.previewRank'),
+                      dataIndex: 'previewRank',
+                      align: 'right',
+                      render: (v: number | null) => (
+                        <span data-testid="preview-rank">{v ?? '—'}</span>
+                      ),
+                    },
+                    {
+                      title: t('workbench.shift'),
+                      key: 'shift',
+                      align: 'center',
+                      render: (_, r) => (
+                        <RankChange
+                          change={
+                            r.previewRank === null || r.rank === null
+                              ? null
+                              : r.rank - r.previewRank
+                          }
+                        />
+                      ),
+                    },
+                  ]}
+                />
+              </div>
             </Card>
           </Col>
           {analysisError && (
