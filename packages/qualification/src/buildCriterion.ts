@@ -46,10 +46,11 @@ export function buildCriterion(def: CriterionDefinition, f: CriterionFields): Cr
   return r;
 }
 
-const UNCERTAIN: Bilingual = {
+// Shared by every result that carries it, hence frozen.
+const UNCERTAIN: Bilingual = Object.freeze({
   zh: '⚠ 此条依据尚未得到官方原文确认，请核实',
   en: '⚠ This rule is not confirmed against the official text; verify it',
-};
+});
 
 /** Outcome of a scored item: `unmet` when it can score nothing, `needsReview` when an expert decides, else `met`. */
 export function scoredOutcome(score: ScoreRange, review: boolean): CriterionOutcome {
@@ -61,6 +62,23 @@ export function scoredOutcome(score: ScoreRange, review: boolean): CriterionOutc
 /** A fixed score. */
 export function points(n: number): ScoreRange {
   return { min: n, max: n };
+}
+
+const SHARED_RANGE_LIMIT = 30;
+const SHARED_RANGES: readonly (readonly ScoreRange[])[] = Array.from(
+  { length: SHARED_RANGE_LIMIT + 1 },
+  (_, min) =>
+    Array.from({ length: SHARED_RANGE_LIMIT + 1 }, (_, max) => Object.freeze({ min, max })),
+);
+
+/**
+ * A score range that batch results may share: for integer bounds 0–30 a frozen object made once,
+ * so 100,000 assessments do not allocate (and keep) one per scored item; otherwise a new one.
+ */
+export function scoreRange(min: number, max: number): ScoreRange {
+  if (Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max <= SHARED_RANGE_LIMIT)
+    return SHARED_RANGES[min]?.[max] ?? { min, max };
+  return { min, max };
 }
 
 /** Tolerance for ratio comparisons at a boundary: absorbs the binary rounding of sums. */

@@ -5,7 +5,7 @@
  * growth formula). Rules, sources and ⚠ uncertainties: `qualification-rules.md` §1 and §7 HT-01…HT-20.
  */
 import type { Bilingual, IsoDate } from '@kechuang/domain';
-import { atLeast, buildCriterion, EPSILON, points, scoredOutcome } from './buildCriterion.ts';
+import { atLeast, buildCriterion, EPSILON, scoredOutcome, scoreRange } from './buildCriterion.ts';
 import { addDays, daysBetween } from './calendarDays.ts';
 import {
   type DomesticArgs,
@@ -316,14 +316,14 @@ export function rdThresholdFor(
   return p.rdBands[p.rdBands.length - 1]?.ratio ?? 0.03;
 }
 
-/** Growth points tiers (HT-17): g ≥ 35 % → 9–10 … 0 < g < 5 % → 1–2; g ≤ 0 → 0. */
+/** Growth points tiers (HT-17): g ≥ 35 % → 9–10 … 0 < g < 5 % → 1–2; g ≤ 0 → 0 (shared, frozen ranges). */
 export function growthTier(g: number): ScoreRange {
-  if (atLeast(g, 0.35)) return { min: 9, max: 10 };
-  if (atLeast(g, 0.25)) return { min: 7, max: 8 };
-  if (atLeast(g, 0.15)) return { min: 5, max: 6 };
-  if (atLeast(g, 0.05)) return { min: 3, max: 4 };
-  if (g > EPSILON) return { min: 1, max: 2 };
-  return points(0);
+  if (atLeast(g, 0.35)) return scoreRange(9, 10);
+  if (atLeast(g, 0.25)) return scoreRange(7, 8);
+  if (atLeast(g, 0.15)) return scoreRange(5, 6);
+  if (atLeast(g, 0.05)) return scoreRange(3, 4);
+  if (g > EPSILON) return scoreRange(1, 2);
+  return scoreRange(0, 0);
 }
 
 /** The notes {@link growthRate} attaches: shared by every result, hence frozen. */
@@ -371,7 +371,7 @@ export function growthRate(series: readonly number[]): GrowthResult {
   if (n <= 1) {
     return {
       rate: null,
-      score: points(0),
+      score: scoreRange(0, 0),
       review: false,
       note: GROWTH_NOTES.oneYear,
     };
@@ -390,7 +390,7 @@ export function growthRate(series: readonly number[]): GrowthResult {
     const zeroRate = zeroResult.rate;
     return {
       rate: null,
-      score: points(0),
+      score: scoreRange(0, 0),
       review: true,
       note: GROWTH_NOTES.negativeDenominator,
       readings: [
@@ -428,7 +428,7 @@ export function growthRate(series: readonly number[]): GrowthResult {
   if (rate === null) {
     return {
       rate: null,
-      score: points(0),
+      score: scoreRange(0, 0),
       review: false,
       note: n === 2 ? GROWTH_NOTES.firstYearZero : GROWTH_NOTES.secondYearZero,
     };
@@ -441,23 +441,23 @@ export function growthRate(series: readonly number[]): GrowthResult {
   return result;
 }
 
-/** IP count tiers (HT-11). */
+/** IP count tiers (HT-11; shared, frozen ranges). */
 export function ipCountTier(class1: number, class2: number): ScoreRange {
-  if (class1 >= 1) return { min: 7, max: 8 };
-  if (class2 >= 5) return { min: 5, max: 6 };
-  if (class2 >= 3) return { min: 3, max: 4 };
-  if (class2 >= 1) return { min: 1, max: 2 };
-  return points(0);
+  if (class1 >= 1) return scoreRange(7, 8);
+  if (class2 >= 5) return scoreRange(5, 6);
+  if (class2 >= 3) return scoreRange(3, 4);
+  if (class2 >= 1) return scoreRange(1, 2);
+  return scoreRange(0, 0);
 }
 
-/** Conversion tiers on the annual average (HT-14). */
+/** Conversion tiers on the annual average (HT-14; shared, frozen ranges). */
 export function conversionTier(average: number): ScoreRange {
-  if (atLeast(average, 5)) return { min: 25, max: 30 };
-  if (atLeast(average, 4)) return { min: 19, max: 24 };
-  if (atLeast(average, 3)) return { min: 13, max: 18 };
-  if (atLeast(average, 2)) return { min: 7, max: 12 };
-  if (atLeast(average, 1)) return { min: 1, max: 6 };
-  return points(0);
+  if (atLeast(average, 5)) return scoreRange(25, 30);
+  if (atLeast(average, 4)) return scoreRange(19, 24);
+  if (atLeast(average, 3)) return scoreRange(13, 18);
+  if (atLeast(average, 2)) return scoreRange(7, 12);
+  if (atLeast(average, 1)) return scoreRange(1, 6);
+  return scoreRange(0, 0);
 }
 
 /** Whether an expert's point lies in the computed range (a point outside it is ignored and noted). */
@@ -495,16 +495,14 @@ function evaluateHighTech(
       threshold: p.minRegisteredDays,
       unit: 'days',
       detail: lazyText(T.registeredDetail, regArgs),
-      ...(regOk
-        ? {}
+      gap: regOk
+        ? undefined
         : {
-            gap: {
-              amount: p.minRegisteredDays - days,
-              unit: 'days' as const,
-              normalised: Math.min(1, (p.minRegisteredDays - days) / p.minRegisteredDays),
-              text: lazyText(T.registeredGap, regArgs),
-            },
-          }),
+            amount: p.minRegisteredDays - days,
+            unit: 'days' as const,
+            normalised: Math.min(1, (p.minRegisteredDays - days) / p.minRegisteredDays),
+            text: lazyText(T.registeredGap, regArgs),
+          },
     }),
   );
 
@@ -522,9 +520,10 @@ function evaluateHighTech(
       unit: 'count',
       needsExpert: ipTotal > 0 && core === undefined,
       detail: lazyText(T.ipDetail, ipArgs),
-      ...(ipTotal === 0
-        ? { gap: { amount: 1, unit: 'count' as const, normalised: 1, text: T.ipGap } }
-        : {}),
+      gap:
+        ipTotal === 0
+          ? { amount: 1, unit: 'count' as const, normalised: 1, text: T.ipGap }
+          : undefined,
     }),
   );
 
@@ -589,16 +588,14 @@ function stStaffCriterion(
     threshold: p.stStaffShare,
     unit: 'ratio',
     detail: lazyText(T.stStaffDetail, args),
-    ...(ok
-      ? {}
+    gap: ok
+      ? undefined
       : {
-          gap: {
-            amount: needed,
-            unit: 'persons' as const,
-            normalised: (p.stStaffShare - ratio) / p.stStaffShare,
-            text: lazyText(T.stStaffGap, args),
-          },
-        }),
+          amount: needed,
+          unit: 'persons' as const,
+          normalised: (p.stStaffShare - ratio) / p.stStaffShare,
+          text: lazyText(T.stStaffGap, args),
+        },
   });
 }
 
@@ -648,16 +645,15 @@ function rdCriteria(
         threshold: null,
         unit: 'ratio',
         detail,
-        ...(n === 0
-          ? {
-              gap: {
+        gap:
+          n === 0
+            ? {
                 amount: 1,
                 unit: 'years' as const,
                 normalised: 1,
                 text: T.noAccountingYearGap,
-              },
-            }
-          : {}),
+              }
+            : undefined,
       }),
       buildCriterion(C.domestic, {
         outcome: 'needsReview',
@@ -707,17 +703,15 @@ function rdCriteria(
         threshold,
         unit: 'ratio',
         detail: lazyText(T.rdDetail, args),
-        ...(ok && !categorised ? { note: T.rdUncategorised } : {}),
-        ...(ok
-          ? {}
+        note: ok && !categorised ? T.rdUncategorised : undefined,
+        gap: ok
+          ? undefined
           : {
-              gap: {
-                amount: shortfall,
-                unit: '万元' as const,
-                normalised: (threshold - ratio) / threshold,
-                text: lazyText(T.rdGap, args),
-              },
-            }),
+              amount: shortfall,
+              unit: '万元' as const,
+              normalised: (threshold - ratio) / threshold,
+              text: lazyText(T.rdGap, args),
+            },
       }),
     );
   }
@@ -752,16 +746,14 @@ function rdCriteria(
       threshold: p.domesticShare,
       unit: 'ratio',
       detail: lazyText(T.domesticDetail, args),
-      ...(ok
-        ? {}
+      gap: ok
+        ? undefined
         : {
-            gap: {
-              amount: needed,
-              unit: '万元' as const,
-              normalised: (p.domesticShare - share) / p.domesticShare,
-              text: lazyText(T.domesticGap, args),
-            },
-          }),
+            amount: needed,
+            unit: '万元' as const,
+            normalised: (p.domesticShare - share) / p.domesticShare,
+            text: lazyText(T.domesticGap, args),
+          },
     }),
   );
 }
@@ -813,17 +805,15 @@ function htpsCriterion(
     threshold: p.htpsShare,
     unit: 'ratio',
     detail: lazyText(T.htpsDetail, args),
-    ...(args.noNonTaxable || args.contracting > 0 ? { note: lazyText(T.htpsNote, args) } : {}),
-    ...(ok
-      ? {}
+    note: args.noNonTaxable || args.contracting > 0 ? lazyText(T.htpsNote, args) : undefined,
+    gap: ok
+      ? undefined
       : {
-          gap: {
-            amount: needed,
-            unit: '万元' as const,
-            normalised: (p.htpsShare - share) / p.htpsShare,
-            text: lazyText(T.htpsGap, args),
-          },
-        }),
+          amount: needed,
+          unit: '万元' as const,
+          normalised: (p.htpsShare - share) / p.htpsShare,
+          text: lazyText(T.htpsGap, args),
+        },
   });
 }
 
@@ -832,7 +822,7 @@ function managementRange(
   item: Record<string, boolean | undefined> | undefined,
   cap: number,
 ): ScoreRange {
-  if (!item) return { min: 0, max: cap };
+  if (!item) return scoreRange(0, cap);
   let any = false;
   let unknown = false;
   let keys = 0;
@@ -842,8 +832,8 @@ function managementRange(
     if (v === true) any = true;
     else if (v === undefined) unknown = true;
   }
-  if (any) return { min: 1, max: cap };
-  return unknown || keys === 0 ? { min: 0, max: cap } : points(0);
+  if (any) return scoreRange(1, cap);
+  return unknown || keys === 0 ? scoreRange(0, cap) : scoreRange(0, 0);
 }
 
 /**
@@ -858,7 +848,7 @@ function pushScoredItem(
   label: Bilingual,
 ): ScoreRange {
   const fromExpert = point !== undefined && inRange(range, point);
-  const score = fromExpert ? points(point) : range;
+  const score = fromExpert ? scoreRange(point, point) : range;
   const review = range.min !== range.max && !fromExpert;
   out.push(
     buildCriterion(d, {
@@ -873,7 +863,7 @@ function pushScoredItem(
         score,
         mark: fromExpert ? 'expert' : review ? 'awaiting' : 'computed',
       }),
-      ...(point !== undefined && !fromExpert ? { note: T.expertRejected } : {}),
+      note: point !== undefined && !fromExpert ? T.expertRejected : undefined,
     }),
   );
   return score;
@@ -895,7 +885,7 @@ function pushGrowthItem(
     missing.push(years[i] as number);
   }
   if (missing !== undefined) {
-    const score = { min: 0, max: 10 };
+    const score = scoreRange(0, 10);
     out.push(
       buildCriterion(d, {
         outcome: 'needsReview',
@@ -913,7 +903,7 @@ function pushGrowthItem(
   const expertPoint = g.review ? undefined : point;
   const fromExpert = expertPoint !== undefined && inRange(g.score, expertPoint);
   const rejected = expertPoint !== undefined && !fromExpert;
-  const score = fromExpert ? points(expertPoint) : g.score;
+  const score = fromExpert ? scoreRange(expertPoint, expertPoint) : g.score;
   out.push(
     buildCriterion(d, {
       outcome: scoredOutcome(score, g.review),
@@ -922,8 +912,8 @@ function pushGrowthItem(
       unit: 'ratio',
       score,
       detail: lazyText(T.growth, { label, values: series, rate: g.rate, score }),
-      ...(g.readings ? { readings: g.readings } : {}),
-      ...(rejected ? { note: T.expertRejected } : g.note ? { note: g.note } : {}),
+      readings: g.readings,
+      note: rejected ? T.expertRejected : g.note,
     }),
   );
   return score;
@@ -949,14 +939,14 @@ function innovationCriteria(
   const a1 = pushScoredItem(
     out,
     C.advancement,
-    hasIp ? { min: 0, max: 8 } : points(0),
+    hasIp ? scoreRange(0, 8) : scoreRange(0, 0),
     hasIp ? ex.technologyAdvancement : undefined,
     hasIp ? T.advancementLabel : T.noUsableIp,
   );
   const a2 = pushScoredItem(
     out,
     C.coreSupport,
-    hasIp ? { min: 0, max: 8 } : points(0),
+    hasIp ? scoreRange(0, 8) : scoreRange(0, 0),
     hasIp ? ex.coreSupport : undefined,
     hasIp ? T.coreSupportLabel : T.noUsableIp,
   );
@@ -970,7 +960,7 @@ function innovationCriteria(
   const a4 = pushScoredItem(
     out,
     C.acquisition,
-    !hasIp ? points(0) : ip.ownRd ? { min: 1, max: 6 } : { min: 1, max: 3 },
+    !hasIp ? scoreRange(0, 0) : ip.ownRd ? scoreRange(1, 6) : scoreRange(1, 3),
     ex.ipAcquisition,
     !hasIp ? T.noUsableIp : ip.ownRd ? T.ownRdLabel : T.acquiredOnlyLabel,
   );
@@ -981,13 +971,13 @@ function innovationCriteria(
   const a5 = pushScoredItem(
     out,
     C.standards,
-    standardsCount > 0 ? { min: 1, max: 2 } : points(0),
+    standardsCount > 0 ? scoreRange(1, 2) : scoreRange(0, 0),
     ex.standardsBonus,
     lazyText(T.standardsLabel, standardsCount),
   );
   const rawMin = a1.min + a2.min + a3.min + a4.min + a5.min;
   const rawMax = a1.max + a2.max + a3.max + a4.max + a5.max;
-  const ipScore = { min: Math.min(30, rawMin), max: Math.min(30, rawMax) };
+  const ipScore = scoreRange(Math.min(30, rawMin), Math.min(30, rawMax));
   out.push(
     buildCriterion(C.ipSubtotal, {
       outcome: scoredOutcome(ipScore, ipScore.min !== ipScore.max),
@@ -1011,10 +1001,10 @@ function innovationCriteria(
   const average = years.length > 0 ? conversions / years.length : 0;
   const convTier = conversionTier(average);
   const convReview = convMissing !== undefined;
-  const convRange = convReview ? { min: convTier.min, max: 30 } : convTier;
+  const convRange = convReview ? scoreRange(convTier.min, 30) : convTier;
   const convPoint = convReview ? undefined : ex.conversions;
   const convFromExpert = convPoint !== undefined && inRange(convRange, convPoint);
-  const convScore = convFromExpert ? points(convPoint) : convRange;
+  const convScore = convFromExpert ? scoreRange(convPoint, convPoint) : convRange;
   out.push(
     buildCriterion(C.conversion, {
       outcome: scoredOutcome(convScore, convReview),
@@ -1029,12 +1019,13 @@ function innovationCriteria(
         score: convScore,
         missing: convMissing ?? NO_YEARS,
       }),
-      ...(convPoint !== undefined && !convFromExpert ? { note: T.expertRejected } : {}),
+      note: convPoint !== undefined && !convFromExpert ? T.expertRejected : undefined,
     }),
   );
 
   // (c) 研究开发组织管理水平: expert ranges from the evidence
-  const mgmt: ScoreRange = { min: 0, max: 0 };
+  let mgmtMin = 0;
+  let mgmtMax = 0;
   for (let i = 0; i < 4; i++) {
     const cap = MANAGEMENT_CAPS[i] as number;
     const key = MANAGEMENT_KEYS[i] as (typeof MANAGEMENT_KEYS)[number];
@@ -1042,10 +1033,10 @@ function innovationCriteria(
     const range = managementRange(evidence, cap);
     const point = ex.rdManagement?.[i];
     const fromExpert = point !== undefined && inRange(range, point);
-    const score = fromExpert ? points(point) : range;
+    const score = fromExpert ? scoreRange(point, point) : range;
     const review = score.min !== score.max;
-    mgmt.min += score.min;
-    mgmt.max += score.max;
+    mgmtMin += score.min;
+    mgmtMax += score.max;
     out.push(
       buildCriterion(C.management[i] as CriterionDefinition, {
         outcome: scoredOutcome(score, review),
@@ -1058,10 +1049,12 @@ function innovationCriteria(
           score,
           mark: fromExpert ? 'expert' : evidence ? 'evidence' : 'none',
         }),
-        ...(point !== undefined && !fromExpert ? { note: T.expertRejected } : {}),
+        note: point !== undefined && !fromExpert ? T.expertRejected : undefined,
       }),
     );
   }
+
+  const mgmt = scoreRange(mgmtMin, mgmtMax);
 
   // (d) 成长性: net assets and sales
   const netAssets: (number | undefined)[] = new Array(figures.length);
@@ -1105,16 +1098,15 @@ function innovationCriteria(
     score: total,
     needsExpert: outcome === 'needsReview' && expertItems > 0,
     detail: lazyText(T.innovation, args),
-    ...(outcome === 'unmet'
-      ? {
-          gap: {
+    gap:
+      outcome === 'unmet'
+        ? {
             amount: pass - total.max,
             unit: 'points' as const,
             normalised: (pass - total.max) / pass,
             text: lazyText(T.innovationGap, args),
-          },
-        }
-      : {}),
+          }
+        : undefined,
   });
   out.splice(totalIndex, 0, totalResult);
   return total;
@@ -1217,10 +1209,10 @@ export function highTechEnterpriseRuleSet(
       C.incidents,
     ],
     notes: [
-      {
-        zh: '创新能力评价大部分由专家打分：结果给出分数区间；最低分 ≥ 71 才判“通过”，最高分 ≤ 70 判“不通过”，其余须人工复核',
-        en: 'Most of the innovation score is expert-judged: the result is a range; pass only if the minimum ≥ 71, fail if the maximum ≤ 70, otherwise review',
-      },
+      staticText(
+        '创新能力评价大部分由专家打分：结果给出分数区间；最低分 ≥ 71 才判“通过”，最高分 ≤ 70 判“不通过”，其余须人工复核',
+        'Most of the innovation score is expert-judged: the result is a range; pass only if the minimum ≥ 71, fail if the maximum ≤ 70, otherwise review',
+      ),
     ],
     evaluate: (profile, { asOf }) => {
       // Every profile of a batch shares the date: compute the start of its 365-day window once.
