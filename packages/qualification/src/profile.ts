@@ -353,6 +353,120 @@ const qualificationKinds = QUALIFICATION_KINDS.map((k) => k.code) as [
   ...(typeof QUALIFICATION_KINDS)[number]['code'][],
 ];
 
+/** The fields {@link checkConsistency} compares. */
+type ConsistencyInput = {
+  uscc: string;
+  highTechField?: string | undefined;
+  years: readonly {
+    year: number;
+    rdExpense?: number | undefined;
+    rdExpenseDomestic?: number | undefined;
+    totalRevenue?: number | undefined;
+    nonTaxableRevenue?: number | undefined;
+    totalStaff?: number | undefined;
+    stStaff?: number | undefined;
+    techSmeStaff?: { st: number; total: number } | undefined;
+  }[];
+};
+
+/** `a ≤ b` when both are known (up to rounding of sums). */
+function notAbove(a: number | undefined, b: number | undefined): boolean {
+  return a === undefined || b === undefined || a <= b + 1e-9;
+}
+
+function addYearIssue(
+  ctx: z.RefinementCtx,
+  index: number,
+  field: string,
+  code: string,
+  zh: string,
+  en: string,
+): void {
+  ctx.addIssue({
+    code: 'custom',
+    path: ['years', index, field],
+    message: code,
+    params: { code, zh, en },
+  });
+}
+
+/**
+ * Checks across fields: USCC check characters, the high-tech field code, duplicate years, parts
+ * not above their totals. A module-level function, so parsing a batch makes no closures per year.
+ */
+function checkConsistency(p: ConsistencyInput, ctx: z.RefinementCtx): void {
+  const u = validateUscc(p.uscc);
+  for (const e of u.errors) {
+    ctx.addIssue({ code: 'custom', path: ['uscc'], message: e.message.zh, params: { ...e } });
+  }
+  if (p.highTechField !== undefined && !isHighTechFieldCode(p.highTechField)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['highTechField'],
+      message: 'unknownHighTechField',
+      params: {
+        code: 'unknownHighTechField',
+        zh: `未知的高新技术领域代码 ${p.highTechField}（应为 8 个一级领域或其二级领域代码）`,
+        en: `Unknown high-tech field code ${p.highTechField} (one of the 8 fields or their second-level codes)`,
+      },
+    });
+  }
+  const years = p.years;
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i] as ConsistencyInput['years'][number];
+    let duplicate = false;
+    for (let j = 0; j < i && !duplicate; j++) duplicate = years[j]?.year === y.year;
+    if (duplicate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['years', i, 'year'],
+        message: 'duplicateYear',
+        params: {
+          code: 'duplicateYear',
+          zh: `年度 ${y.year} 重复`,
+          en: `Year ${y.year} appears twice`,
+        },
+      });
+    }
+    if (!notAbove(y.rdExpenseDomestic, y.rdExpense))
+      addYearIssue(
+        ctx,
+        i,
+        'rdExpenseDomestic',
+        'domesticRdExceedsTotal',
+        '境内研发费用不能大于研发费用总额',
+        'Domestic R&D cannot exceed total R&D',
+      );
+    if (!notAbove(y.nonTaxableRevenue, y.totalRevenue))
+      addYearIssue(
+        ctx,
+        i,
+        'nonTaxableRevenue',
+        'nonTaxableExceedsTotal',
+        '不征税收入不能大于收入总额',
+        'Non-taxable revenue cannot exceed total revenue',
+      );
+    if (!notAbove(y.stStaff, y.totalStaff))
+      addYearIssue(
+        ctx,
+        i,
+        'stStaff',
+        'stStaffExceedsTotal',
+        '科技人员数不能大于职工总数',
+        'S&T staff cannot exceed total staff',
+      );
+    if (y.techSmeStaff !== undefined && y.techSmeStaff.st > y.techSmeStaff.total)
+      addYearIssue(
+        ctx,
+        i,
+        'techSmeStaff',
+        'stStaffExceedsTotal',
+        '科技人员数不能大于职工总数',
+        'S&T staff cannot exceed total staff',
+      );
+  }
+}
+
 /** The enterprise profile schema (zod 4); {@link PROFILE_JSON_SCHEMA} is its JSON Schema. */
 export const profileSchema = doc(
   z
@@ -713,79 +827,7 @@ export const profileSchema = doc(
         'Chongqing tech-enterprise items',
       ),
     })
-    .superRefine((p, ctx) => {
-      const u = validateUscc(p.uscc);
-      for (const e of u.errors) {
-        ctx.addIssue({ code: 'custom', path: ['uscc'], message: e.message.zh, params: { ...e } });
-      }
-      if (p.highTechField !== undefined && !isHighTechFieldCode(p.highTechField)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['highTechField'],
-          message: 'unknownHighTechField',
-          params: {
-            code: 'unknownHighTechField',
-            zh: `未知的高新技术领域代码 ${p.highTechField}（应为 8 个一级领域或其二级领域代码）`,
-            en: `Unknown high-tech field code ${p.highTechField} (one of the 8 fields or their second-level codes)`,
-          },
-        });
-      }
-      const seen = new Set<number>();
-      p.years.forEach((y, i) => {
-        if (seen.has(y.year)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['years', i, 'year'],
-            message: 'duplicateYear',
-            params: {
-              code: 'duplicateYear',
-              zh: `年度 ${y.year} 重复`,
-              en: `Year ${y.year} appears twice`,
-            },
-          });
-        }
-        seen.add(y.year);
-        const check = (ok: boolean, field: string, code: string, zh: string, en: string) => {
-          if (!ok)
-            ctx.addIssue({
-              code: 'custom',
-              path: ['years', i, field],
-              message: code,
-              params: { code, zh, en },
-            });
-        };
-        const le = (a: number | undefined, b: number | undefined) =>
-          a === undefined || b === undefined || a <= b + 1e-9;
-        check(
-          le(y.rdExpenseDomestic, y.rdExpense),
-          'rdExpenseDomestic',
-          'domesticRdExceedsTotal',
-          '境内研发费用不能大于研发费用总额',
-          'Domestic R&D cannot exceed total R&D',
-        );
-        check(
-          le(y.nonTaxableRevenue, y.totalRevenue),
-          'nonTaxableRevenue',
-          'nonTaxableExceedsTotal',
-          '不征税收入不能大于收入总额',
-          'Non-taxable revenue cannot exceed total revenue',
-        );
-        check(
-          le(y.stStaff, y.totalStaff),
-          'stStaff',
-          'stStaffExceedsTotal',
-          '科技人员数不能大于职工总数',
-          'S&T staff cannot exceed total staff',
-        );
-        check(
-          y.techSmeStaff === undefined || y.techSmeStaff.st <= y.techSmeStaff.total,
-          'techSmeStaff',
-          'stStaffExceedsTotal',
-          '科技人员数不能大于职工总数',
-          'S&T staff cannot exceed total staff',
-        );
-      });
-    }),
+    .superRefine(checkConsistency),
   '企业画像（资质预评估输入）',
   'Enterprise profile (input of the qualification pre-assessment)',
   '金额单位万元；人数为全年月平均；比例为小数；缺省表示不清楚 / Money in 万元; staff as annual monthly averages; ratios as fractions; absent means unknown',
