@@ -3,9 +3,10 @@
  * (`kechuang serve` in-process, random port, fresh data folder with the Chongqing demo).
  * Screenshots of the main pages go to `test-output/screenshots/` for a human to look at.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeOrganisationCodeCheckChar, computeUsccCheckChar } from '@kechuang/domain';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './chromium.ts';
@@ -27,7 +28,14 @@ const ENTERPRISE: TestUser = { username: 'e2e-enterprise', password: 'Vt3-bamboo
 const ENTERPRISE_USCC = '91500151MA0000R17X';
 
 type RankingsBody = {
-  items: { regionCode: string; nameZh: string; nameEn: string; rank: number | null }[];
+  run: { edition: string; year: number };
+  items: {
+    regionCode: string;
+    nameZh: string;
+    nameEn: string;
+    rank: number | null;
+    subIndices: { code: string }[];
+  }[];
 };
 
 /** A USCC of a Beibei (500109) enterprise: valid embedded 组织机构代码 and check character. */
@@ -259,10 +267,71 @@ describe.runIf(hasChromium())('dashboard in Chromium', () => {
     await context.close();
   });
 
-  test('the workbench shows the published ranks of the latest run', async () => {
+  test('the district report downloads as XLSX with the district’s name, rank and notes', async () => {
+    const beibei = rankings.items.find((i) => i.regionCode === BEIBEI);
+    const { context, page } = await open(`/reports/district/${BEIBEI}`);
+    await page.getByTestId('report-title').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`北碚区科技创新指数报告-${rankings.run.year}.xlsx`);
+    const file = join(OUT, `report-${BEIBEI}.xlsx`);
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    const cells = (name: string) => {
+      const rows: unknown[][] = [];
+      workbook.getWorksheet(name)?.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1));
+      });
+      return rows;
+    };
+    const summary = cells('概况 Summary');
+    const value = (label: string) => summary.find((r) => String(r[0]).startsWith(label))?.[1];
+    expect(value('区县 District')).toBe('北碚区');
+    expect(value('全市排名')).toBe(beibei?.rank);
+    const notes = cells('说明 Notes');
+    expect(notes.find((r) => String(r[0]).startsWith('输入哈希'))?.[1]).toMatch(/^[0-9a-f]{64}$/);
+    // The demo's inputs carry their sources; most are synthetic and say so.
+    expect(notes.some((r) => r[0] === BEIBEI && r[7] === 'synthetic')).toBe(true);
+    await context.close();
+  });
+
+  test('the workbench recomputes the ranking when a pillar weight changes', async () => {
     const { context, page } = await open('/workbench');
     await page.getByRole('heading', { name: '指数工作台' }).waitFor();
-    await expect.poll(() => page.locator('.ant-table-tbody tr[data-row-key]').count()).toBe(38);
+    const table = page.getByTestId('preview-table');
+    await expect.poll(() => table.locator('.ant-table-tbody tr[data-row-key]').count()).toBe(38);
+    // The first pillar's weight to 0 with the keyboard (Home = the slider's minimum).
+    const pillar = rankings.items[0]?.subIndices[0]?.code as string;
+    await page.locator('.ant-slider-handle').first().focus();
+    await page.keyboard.press('Home');
+    const expected = (await (
+      await fetch(`${server.url}/api/index-runs/preview`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          edition: rankings.run.edition,
+          year: rankings.run.year,
+          weights: { [pillar]: 0 },
+        }),
+      })
+    ).json()) as { items: { regionCode: string; rank: number; publishedRank: number }[] };
+    expect(expected.items).toHaveLength(38);
+    expect(expected.items.some((i) => i.rank !== i.publishedRank)).toBe(true);
+    const shown = async () => {
+      const out: Record<string, string> = {};
+      for (const row of await table.locator('.ant-table-tbody tr[data-row-key]').all()) {
+        const code = (await row.getAttribute('data-row-key')) as string;
+        out[code] = ((await row.getByTestId('preview-rank').textContent()) ?? '').trim();
+      }
+      return out;
+    };
+    await expect
+      .poll(shown, { timeout: 10_000 })
+      .toEqual(Object.fromEntries(expected.items.map((i) => [i.regionCode, String(i.rank)])));
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await page.waitForTimeout(500);
     await shot(page, 'workbench');
     await context.close();
