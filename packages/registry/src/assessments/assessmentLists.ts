@@ -87,6 +87,13 @@ export async function getAssessmentRun(
   return rows[0] ? runOf(rows[0]) : undefined;
 }
 
+/** ` AND <column> = $n` for a 区县 filter (the value appended to params), or nothing. */
+function andRegion(params: unknown[], column: string, regionCode: string | undefined): string {
+  if (!regionCode) return '';
+  params.push(regionCode);
+  return ` AND ${column} = $${params.length}`;
+}
+
 type StoredCriterion = {
   id: string;
   outcome: string;
@@ -105,10 +112,7 @@ export async function readCandidates(
   let sql = `SELECT candidate_rank, uscc, name, region_code, outcome, score_min, score_max,
       total_gap, result->'criteria' AS criteria
     FROM assessment_results WHERE run_id = $1 AND candidate_rank IS NOT NULL`;
-  if (options.regionCode) {
-    params.push(options.regionCode);
-    sql += ` AND region_code = $${params.length}`;
-  }
+  sql += andRegion(params, 'region_code', options.regionCode);
   sql += ' ORDER BY candidate_rank';
   if (options.limit) {
     params.push(options.limit);
@@ -178,10 +182,7 @@ export async function expiringQualifications(
     WHERE q.status = 'valid' AND q.expires_on >= $1::date
       AND (q.expires_on <= $1::date + $2::int
         OR extract(year FROM q.expires_on) = extract(year FROM $1::date))`;
-  if (options.regionCode) {
-    params.push(options.regionCode);
-    sql += ` AND e.region_code = $${params.length}`;
-  }
+  sql += andRegion(params, 'e.region_code', options.regionCode);
   sql += ' ORDER BY q.expires_on, e.uscc';
   const { rows } = await db.query<{
     uscc: string;
@@ -237,10 +238,7 @@ export async function missingAnnualUpdates(
         SELECT 1 FROM qualifications n
         WHERE n.enterprise_id = q.enterprise_id AND n.kind = q.kind
           AND extract(year FROM n.issued_on) = $1::int)`;
-  if (options.regionCode) {
-    params.push(options.regionCode);
-    sql += ` AND e.region_code = $${params.length}`;
-  }
+  sql += andRegion(params, 'e.region_code', options.regionCode);
   sql += ' ORDER BY e.region_code, e.uscc, q.kind';
   const { rows } = await db.query<{
     uscc: string;
