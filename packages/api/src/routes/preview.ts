@@ -134,7 +134,7 @@ export function previewRoutes(context: RouteContext): void {
         response: { 200: previewResponse, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { edition, year, ...changes } = request.body;
       const picked = await pickPreviewRun(request, { edition, year });
       const { meta, previous } = picked;
@@ -169,7 +169,7 @@ export function previewRoutes(context: RouteContext): void {
         (await rankingsFor(context, meta, previous)).items.map((i) => [i.regionCode, i]),
       );
       const from = build.states.findIndex((s, i) => s !== stored.build.states[i]);
-      return {
+      const body: z.infer<typeof previewResponse> = {
         ...rankings,
         items: rankings.items.map((item) => {
           const p = published.get(item.regionCode);
@@ -193,6 +193,10 @@ export function previewRoutes(context: RouteContext): void {
           previousNote,
         },
       };
+      // Serialised directly: checking the response against its schema doubled the time.
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(Buffer.from(JSON.stringify(body)) as never);
     },
   );
 }
