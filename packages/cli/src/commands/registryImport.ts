@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
+import { type SheetData, toCsv, toXlsx } from '@kechuang/api';
 import {
   type Db,
   exportRows,
@@ -22,8 +23,6 @@ import {
   templateWorkbook,
 } from '@kechuang/registry';
 import cliProgress from 'cli-progress';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { CliInputError, type FileIssue, fileError } from '../errors.ts';
 import { decodeText, readTable, splitSheet, type Table } from '../io/readTable.ts';
 import { CLI_ACTOR, openRegistry } from './registryDb.ts';
@@ -185,30 +184,16 @@ export async function importCommand(
 }
 
 /** Write rows as XLSX (sheets) or CSV with a BOM (first sheet only), by the file's extension. */
-export async function writeSheets(
-  out: string,
-  sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[],
-): Promise<void> {
+export async function writeSheets(out: string, sheets: readonly SheetData[]): Promise<void> {
   const ext = extname(out).toLowerCase();
   if (ext === '.csv') {
-    const rows = (sheets[0]?.rows ?? []).map((r) => r.map((v) => (v === null ? '' : v)));
-    await writeFile(out, `\uFEFF${stringify(rows as unknown[][])}`);
+    await writeFile(out, toCsv(sheets[0] ?? { name: '', rows: [] }));
     return;
   }
   if (ext !== '.xlsx') {
     throw fileError(out, '输出文件须为 .xlsx 或 .csv', 'the output file must be .xlsx or .csv');
   }
-  const workbook = new ExcelJS.Workbook();
-  for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? undefined : v)));
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    ws.columns.forEach((c) => {
-      c.width = 18;
-    });
-  }
-  await workbook.xlsx.writeFile(out);
+  await writeFile(out, await toXlsx(sheets));
 }
 
 /** `kechuang export <kind> --out file.xlsx|csv`. */
