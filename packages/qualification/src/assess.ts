@@ -3,7 +3,7 @@
  * every criterion and the lifecycle alerts of that qualification. `assessMany` does the same for a
  * list. Pure: the date is an argument.
  */
-import { assertIsoDate, type Bilingual } from '@kechuang/domain';
+import { assertIsoDate, type Bilingual, type IsoDate } from '@kechuang/domain';
 import { lifecycleAlerts } from './lifecycle.ts';
 import type { Profile } from './profile.ts';
 import type {
@@ -11,6 +11,7 @@ import type {
   AssessmentOutcome,
   AssessOptions,
   CriterionResult,
+  LifecycleAlert,
   RuleSet,
 } from './types.ts';
 
@@ -41,38 +42,76 @@ export function totalGapOf(criteria: readonly CriterionResult[]): number {
 /** Assesses one (parsed) profile against a rule set on `options.asOf`. */
 export function assess(profile: Profile, ruleSet: RuleSet, options: AssessOptions): Assessment {
   assertIsoDate(options.asOf, 'asOf');
-  return assessUnchecked(profile, ruleSet, options);
+  return assessUnchecked(profile, ruleSet, options, batchParts(ruleSet, options.asOf));
 }
 
-function assessUnchecked(profile: Profile, ruleSet: RuleSet, options: AssessOptions): Assessment {
+/**
+ * The parts every assessment of one call shares (the rule set's name, the notes of the rule set
+ * and date), frozen: kept once rather than once per assessment of a batch.
+ */
+type BatchParts = {
+  ruleSet: Assessment['ruleSet'];
+  notes: readonly Bilingual[];
+};
+
+const NO_ALERTS: readonly LifecycleAlert[] = Object.freeze([]);
+
+function batchParts(ruleSet: RuleSet, asOf: IsoDate): BatchParts {
+  const notes: Bilingual[] = [...ruleSet.notes];
+  if (asOf < ruleSet.validFrom || (ruleSet.validTo !== null && asOf >= ruleSet.validTo)) {
+    notes.push(
+      Object.freeze({
+        zh: `⚠ 评估日期 ${asOf} 不在规则版本 ${ruleSet.version} 的有效期内`,
+        en: `⚠ ${asOf} lies outside the period of rule version ${ruleSet.version}`,
+      }),
+    );
+  }
+  return {
+    ruleSet: Object.freeze({ id: ruleSet.id, kind: ruleSet.kind, version: ruleSet.version }),
+    notes: Object.freeze(notes),
+  };
+}
+
+function assessUnchecked(
+  profile: Profile,
+  ruleSet: RuleSet,
+  options: AssessOptions,
+  shared: BatchParts,
+): Assessment {
   const { asOf } = options;
   const evaluation = ruleSet.evaluate(profile, options);
   const criteria = evaluation.criteria;
   const outcome = rollUp(criteria);
-  const needsExpert: string[] = [];
-  for (const c of criteria) if (c.needsExpert) needsExpert.push(c.id);
-  const notes: Bilingual[] = [...ruleSet.notes, ...(evaluation.notes ?? [])];
-  if (asOf < ruleSet.validFrom || (ruleSet.validTo !== null && asOf >= ruleSet.validTo)) {
-    notes.push({
-      zh: `⚠ 评估日期 ${asOf} 不在规则版本 ${ruleSet.version} 的有效期内`,
-      en: `⚠ ${asOf} lies outside the period of rule version ${ruleSet.version}`,
-    });
+  // Counted first so the array kept with the result has exactly its length.
+  let experts = 0;
+  for (const c of criteria) if (c.needsExpert) experts++;
+  const needsExpert = new Array<string>(experts);
+  if (experts > 0) {
+    let i = 0;
+    for (const c of criteria) if (c.needsExpert) needsExpert[i++] = c.id;
   }
-  const allAlerts =
+  // The evaluation's own notes (if any) go after the shared ones, before the period warning.
+  const own = evaluation.notes;
+  const notes =
+    own === undefined || own.length === 0
+      ? shared.notes
+      : [...ruleSet.notes, ...own, ...shared.notes.slice(ruleSet.notes.length)];
+  const alerts =
     profile.qualifications.length > 0 || profile.incidents.length > 0
-      ? lifecycleAlerts(profile, { asOf })
-      : [];
+      ? lifecycleAlerts(profile, { asOf }).filter((a) => a.kind === ruleSet.kind)
+      : NO_ALERTS;
   const result: Assessment = {
-    ruleSet: { id: ruleSet.id, kind: ruleSet.kind, version: ruleSet.version },
+    ruleSet: shared.ruleSet,
     asOf,
     uscc: profile.uscc,
     name: profile.name,
     outcome,
     criteria,
-    alerts: allAlerts.filter((a) => a.kind === ruleSet.kind),
+    // Shared arrays are frozen; the type stays mutable for callers that build assessments.
+    alerts: alerts as LifecycleAlert[],
     totalGap: outcome === 'pass' ? 0 : totalGapOf(criteria),
     needsExpert,
-    notes,
+    notes: notes as Bilingual[],
   };
   if (evaluation.score) result.score = evaluation.score;
   return result;
@@ -85,8 +124,9 @@ export function assessMany(
   options: AssessOptions,
 ): Assessment[] {
   assertIsoDate(options.asOf, 'asOf');
+  const shared = batchParts(ruleSet, options.asOf);
   const out = new Array<Assessment>(profiles.length);
   for (let i = 0; i < profiles.length; i++)
-    out[i] = assessUnchecked(profiles[i] as Profile, ruleSet, options);
+    out[i] = assessUnchecked(profiles[i] as Profile, ruleSet, options, shared);
   return out;
 }

@@ -28,6 +28,7 @@ import {
   windowYears,
   yearBefore,
 } from './profileFacts.ts';
+import { pointKey, ResultCache } from './resultCache.ts';
 import type {
   CriterionDefinition,
   CriterionResult,
@@ -465,12 +466,50 @@ function inRange(range: ScoreRange, point: number): boolean {
   return point >= range.min && point <= range.max;
 }
 
-/** Evaluates the eight conditions and the innovation score; pure. */
+/** Whether `n` is an integer in 0 … `limit` − 1 (so it can be a digit of a cache key). */
+function isSmallInt(n: number, limit: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < limit;
+}
+
+/**
+ * The shared results of one rule set (see `resultCache.ts`): one cache per criterion whose result
+ * depends on a few small numbers only. `registered` and `incident` also depend on the date and
+ * are cleared when it changes.
+ */
+type HighTechCaches = {
+  registered: ResultCache<IsoDate>;
+  ip: ResultCache<number>;
+  field: ResultCache<string>;
+  /** Technology advancement, core support, IP count, acquisition, standards (in that order). */
+  scored: readonly ResultCache<number>[];
+  ipSubtotal: ResultCache<number>;
+  conversion: ResultCache<number>;
+  management: ResultCache<number>;
+  innovation: ResultCache<number>;
+  incident: ResultCache<number>;
+};
+
+function highTechCaches(): HighTechCaches {
+  return {
+    registered: new ResultCache(),
+    ip: new ResultCache(),
+    field: new ResultCache(),
+    scored: Array.from({ length: 5 }, () => new ResultCache<number>()),
+    ipSubtotal: new ResultCache(),
+    conversion: new ResultCache(),
+    management: new ResultCache(),
+    innovation: new ResultCache(),
+    incident: new ResultCache(),
+  };
+}
+
+/** Evaluates the eight conditions and the innovation score; pure (the caches only share results). */
 function evaluateHighTech(
   profile: Profile,
   asOf: IsoDate,
   accidentsFrom: IsoDate,
   p: HighTechEnterpriseParameters,
+  caches: HighTechCaches,
 ): Evaluation {
   const out: CriterionResult[] = [];
   const years = windowYears(profile, asOf, 3);
@@ -480,30 +519,10 @@ function evaluateHighTech(
   const last = findYear(profile, lastYear);
 
   // (一) registered ≥ 365 days
-  const days = daysBetween(profile.registrationDate, asOf);
-  const regOk = days >= p.minRegisteredDays;
-  const regArgs: RegisteredArgs = {
-    date: profile.registrationDate,
-    asOf,
-    days,
-    minDays: p.minRegisteredDays,
-  };
   out.push(
-    buildCriterion(C.registered, {
-      outcome: regOk ? 'met' : 'unmet',
-      value: days,
-      threshold: p.minRegisteredDays,
-      unit: 'days',
-      detail: lazyText(T.registeredDetail, regArgs),
-      gap: regOk
-        ? undefined
-        : {
-            amount: p.minRegisteredDays - days,
-            unit: 'days' as const,
-            normalised: Math.min(1, (p.minRegisteredDays - days) / p.minRegisteredDays),
-            text: lazyText(T.registeredGap, regArgs),
-          },
-    }),
+    caches.registered.get(profile.registrationDate, () =>
+      registeredCriterion(profile.registrationDate, asOf, p),
+    ),
   );
 
   // (二) IP owned; core support is expert judgement
@@ -511,7 +530,7 @@ function evaluateHighTech(
   const ipTotal = ip.class1 + ip.class2;
   const core = profile.expert.ipCoreSupport;
   const ipArgs: IpArgs = { class1: ip.class1, class2: ip.class2, core };
-  out.push(
+  const makeIp = () =>
     buildCriterion(C.ip, {
       outcome:
         ipTotal === 0 ? 'unmet' : core === undefined ? 'needsReview' : core ? 'met' : 'unmet',
@@ -524,21 +543,27 @@ function evaluateHighTech(
         ipTotal === 0
           ? { amount: 1, unit: 'count' as const, normalised: 1, text: T.ipGap }
           : undefined,
-    }),
+    });
+  out.push(
+    isSmallInt(ip.class1, 256) && isSmallInt(ip.class2, 256)
+      ? caches.ip.get((ip.class1 * 256 + ip.class2) * 3 + coreKey(core), makeIp)
+      : makeIp(),
   );
 
   // (三) field
   const field = profile.highTechField;
   const fit = profile.expert.fieldFit;
   out.push(
-    buildCriterion(C.field, {
-      outcome: field === undefined || fit === undefined ? 'needsReview' : fit ? 'met' : 'unmet',
-      value: field ?? null,
-      threshold: null,
-      unit: 'code',
-      needsExpert: field !== undefined && fit === undefined,
-      detail: field === undefined ? T.noField : lazyText(T.fieldDetail, { field, fit }),
-    }),
+    caches.field.get(field === undefined ? '' : `${coreKey(fit)}${field}`, () =>
+      buildCriterion(C.field, {
+        outcome: field === undefined || fit === undefined ? 'needsReview' : fit ? 'met' : 'unmet',
+        value: field ?? null,
+        threshold: null,
+        unit: 'code',
+        needsExpert: field !== undefined && fit === undefined,
+        detail: field === undefined ? T.noField : lazyText(T.fieldDetail, { field, fit }),
+      }),
+    ),
   );
 
   // (四) S&T staff ≥ 10 % of last year's total staff
@@ -551,12 +576,43 @@ function evaluateHighTech(
   out.push(htpsCriterion(last, lastYear, p));
 
   // (七) innovation score
-  const total = innovationCriteria(out, profile, asOf, years, figures, ip, ipArgs, p);
+  const total = innovationCriteria(out, profile, asOf, years, figures, ip, ipArgs, p, caches);
 
   // (八) no major accident in the 365 days before the application
-  out.push(incidentCriterion(profile, asOf, accidentsFrom));
+  out.push(incidentCriterion(profile, asOf, accidentsFrom, caches.incident));
 
-  return { criteria: out, score: total };
+  // An array of exactly 22 (pushing and the splice left room for ≈ 40) is kept with the result.
+  return { criteria: out.slice(), score: total };
+}
+
+/** 0 for an unknown yes/no, 1 for yes, 2 for no (a digit of cache keys). */
+function coreKey(b: boolean | undefined): number {
+  return b === undefined ? 0 : b ? 1 : 2;
+}
+
+function registeredCriterion(
+  date: IsoDate,
+  asOf: IsoDate,
+  p: HighTechEnterpriseParameters,
+): CriterionResult {
+  const days = daysBetween(date, asOf);
+  const regOk = days >= p.minRegisteredDays;
+  const regArgs: RegisteredArgs = { date, asOf, days, minDays: p.minRegisteredDays };
+  return buildCriterion(C.registered, {
+    outcome: regOk ? 'met' : 'unmet',
+    value: days,
+    threshold: p.minRegisteredDays,
+    unit: 'days',
+    detail: lazyText(T.registeredDetail, regArgs),
+    gap: regOk
+      ? undefined
+      : {
+          amount: p.minRegisteredDays - days,
+          unit: 'days' as const,
+          normalised: Math.min(1, (p.minRegisteredDays - days) / p.minRegisteredDays),
+          text: lazyText(T.registeredGap, regArgs),
+        },
+  });
 }
 
 function stStaffCriterion(
@@ -838,7 +894,8 @@ function managementRange(
 
 /**
  * Pushes a scored item whose point an expert may give (within the computed range) and returns its
- * score. `label` names the figures the range was computed from.
+ * score. `label` names the figures the range was computed from; `labelKey` (0–8191) determines it
+ * given the range, or is undefined when it cannot, and then the result is not shared.
  */
 function pushScoredItem(
   out: CriterionResult[],
@@ -846,11 +903,14 @@ function pushScoredItem(
   range: ScoreRange,
   point: number | undefined,
   label: Bilingual,
+  cache: ResultCache<number> | undefined,
+  labelKey: number | undefined,
 ): ScoreRange {
   const fromExpert = point !== undefined && inRange(range, point);
   const score = fromExpert ? scoreRange(point, point) : range;
   const review = range.min !== range.max && !fromExpert;
-  out.push(
+  const pk = pointKey(point);
+  const make = () =>
     buildCriterion(d, {
       outcome: scoredOutcome(score, review),
       value: fromExpert ? point : null,
@@ -864,7 +924,15 @@ function pushScoredItem(
         mark: fromExpert ? 'expert' : review ? 'awaiting' : 'computed',
       }),
       note: point !== undefined && !fromExpert ? T.expertRejected : undefined,
-    }),
+    });
+  out.push(
+    cache !== undefined &&
+      labelKey !== undefined &&
+      pk !== undefined &&
+      isSmallInt(range.min, 31) &&
+      isSmallInt(range.max, 31)
+      ? cache.get(((range.min * 31 + range.max) * 32 + pk) * 8192 + labelKey, make)
+      : make(),
   );
   return score;
 }
@@ -929,6 +997,7 @@ function innovationCriteria(
   ip: ReturnType<typeof countIp>,
   ipArgs: IpArgs,
   p: HighTechEnterpriseParameters,
+  caches: HighTechCaches,
 ): ScoreRange {
   const ex = profile.expert;
   const hasIp = ip.class1 + ip.class2 > 0;
@@ -942,6 +1011,8 @@ function innovationCriteria(
     hasIp ? scoreRange(0, 8) : scoreRange(0, 0),
     hasIp ? ex.technologyAdvancement : undefined,
     hasIp ? T.advancementLabel : T.noUsableIp,
+    caches.scored[0],
+    0,
   );
   const a2 = pushScoredItem(
     out,
@@ -949,6 +1020,8 @@ function innovationCriteria(
     hasIp ? scoreRange(0, 8) : scoreRange(0, 0),
     hasIp ? ex.coreSupport : undefined,
     hasIp ? T.coreSupportLabel : T.noUsableIp,
+    caches.scored[1],
+    0,
   );
   const a3 = pushScoredItem(
     out,
@@ -956,6 +1029,8 @@ function innovationCriteria(
     ipCountTier(ip.class1, ip.class2),
     ex.ipCount,
     lazyText(T.ipCountLabel, ipArgs),
+    caches.scored[2],
+    isSmallInt(ip.class1, 64) && isSmallInt(ip.class2, 64) ? ip.class1 * 64 + ip.class2 : undefined,
   );
   const a4 = pushScoredItem(
     out,
@@ -963,6 +1038,8 @@ function innovationCriteria(
     !hasIp ? scoreRange(0, 0) : ip.ownRd ? scoreRange(1, 6) : scoreRange(1, 3),
     ex.ipAcquisition,
     !hasIp ? T.noUsableIp : ip.ownRd ? T.ownRdLabel : T.acquiredOnlyLabel,
+    caches.scored[3],
+    0,
   );
   let standardsCount = 0;
   for (const s of profile.standards)
@@ -974,11 +1051,13 @@ function innovationCriteria(
     standardsCount > 0 ? scoreRange(1, 2) : scoreRange(0, 0),
     ex.standardsBonus,
     lazyText(T.standardsLabel, standardsCount),
+    caches.scored[4],
+    isSmallInt(standardsCount, 8192) ? standardsCount : undefined,
   );
   const rawMin = a1.min + a2.min + a3.min + a4.min + a5.min;
   const rawMax = a1.max + a2.max + a3.max + a4.max + a5.max;
   const ipScore = scoreRange(Math.min(30, rawMin), Math.min(30, rawMax));
-  out.push(
+  const makeIpSubtotal = () =>
     buildCriterion(C.ipSubtotal, {
       outcome: scoredOutcome(ipScore, ipScore.min !== ipScore.max),
       value: null,
@@ -986,7 +1065,12 @@ function innovationCriteria(
       unit: 'points',
       score: ipScore,
       detail: lazyText(T.ipSubtotal, { score: ipScore, rawMin, rawMax }),
-    }),
+    });
+  // The capped score follows from the raw sums, so they alone are the key.
+  out.push(
+    isSmallInt(rawMin, 64) && isSmallInt(rawMax, 64)
+      ? caches.ipSubtotal.get(rawMin * 64 + rawMax, makeIpSubtotal)
+      : makeIpSubtotal(),
   );
 
   // (b) 科技成果转化: annual average over the window years
@@ -1005,7 +1089,8 @@ function innovationCriteria(
   const convPoint = convReview ? undefined : ex.conversions;
   const convFromExpert = convPoint !== undefined && inRange(convRange, convPoint);
   const convScore = convFromExpert ? scoreRange(convPoint, convPoint) : convRange;
-  out.push(
+  const convRejected = convPoint !== undefined && !convFromExpert;
+  const makeConversion = () =>
     buildCriterion(C.conversion, {
       outcome: scoredOutcome(convScore, convReview),
       value: average,
@@ -1019,8 +1104,21 @@ function innovationCriteria(
         score: convScore,
         missing: convMissing ?? NO_YEARS,
       }),
-      note: convPoint !== undefined && !convFromExpert ? T.expertRejected : undefined,
-    }),
+      note: convRejected ? T.expertRejected : undefined,
+    });
+  // Without missing years the result follows from the count of years and of conversions, the
+  // score and whether an expert point was rejected.
+  out.push(
+    convMissing === undefined &&
+      isSmallInt(conversions, 1024) &&
+      isSmallInt(convScore.min, 31) &&
+      isSmallInt(convScore.max, 31)
+      ? caches.conversion.get(
+          (((years.length * 1024 + conversions) * 31 + convScore.min) * 31 + convScore.max) * 2 +
+            (convRejected ? 1 : 0),
+          makeConversion,
+        )
+      : makeConversion(),
   );
 
   // (c) 研究开发组织管理水平: expert ranges from the evidence
@@ -1037,7 +1135,9 @@ function innovationCriteria(
     const review = score.min !== score.max;
     mgmtMin += score.min;
     mgmtMax += score.max;
-    out.push(
+    const mark = fromExpert ? 'expert' : evidence ? 'evidence' : 'none';
+    const rejected = point !== undefined && !fromExpert;
+    const make = () =>
       buildCriterion(C.management[i] as CriterionDefinition, {
         outcome: scoredOutcome(score, review),
         value: fromExpert ? point : null,
@@ -1045,12 +1145,19 @@ function innovationCriteria(
         unit: 'points',
         score,
         needsExpert: review,
-        detail: lazyText(T.management, {
-          score,
-          mark: fromExpert ? 'expert' : evidence ? 'evidence' : 'none',
-        }),
-        note: point !== undefined && !fromExpert ? T.expertRejected : undefined,
-      }),
+        detail: lazyText(T.management, { score, mark }),
+        note: rejected ? T.expertRejected : undefined,
+      });
+    // An expert's point is the score itself, so the item, score, mark and rejection are the key.
+    out.push(
+      isSmallInt(score.min, 31) && isSmallInt(score.max, 31)
+        ? caches.management.get(
+            (((i * 31 + score.min) * 31 + score.max) * 3 + (fromExpert ? 0 : evidence ? 1 : 2)) *
+              2 +
+              (rejected ? 1 : 0),
+            make,
+          )
+        : make(),
     );
   }
 
@@ -1090,26 +1197,38 @@ function innovationCriteria(
     total,
     pass,
   };
-  const totalResult = buildCriterion(C.innovation, {
-    outcome,
-    value: null,
-    threshold: pass,
-    unit: 'points',
-    score: total,
-    needsExpert: outcome === 'needsReview' && expertItems > 0,
-    detail: lazyText(T.innovation, args),
-    gap:
-      outcome === 'unmet'
-        ? {
-            amount: pass - total.max,
-            unit: 'points' as const,
-            normalised: (pass - total.max) / pass,
-            text: lazyText(T.innovationGap, args),
-          }
-        : undefined,
-  });
+  const makeTotal = () =>
+    buildCriterion(C.innovation, {
+      outcome,
+      value: null,
+      threshold: pass,
+      unit: 'points',
+      score: total,
+      needsExpert: outcome === 'needsReview' && expertItems > 0,
+      detail: lazyText(T.innovation, args),
+      gap:
+        outcome === 'unmet'
+          ? {
+              amount: pass - total.max,
+              unit: 'points' as const,
+              normalised: (pass - total.max) / pass,
+              text: lazyText(T.innovationGap, args),
+            }
+          : undefined,
+    });
+  // Every figure of the total is a small integer unless an expert gave a fractional point.
+  const parts = [ipScore, convScore, mgmt, d1, d2];
+  let key = expertItems > 0 ? 1 : 0;
+  for (const r of parts) {
+    if (!isSmallInt(r.min, 31) || !isSmallInt(r.max, 31)) {
+      key = -1;
+      break;
+    }
+    key = (key * 31 + r.min) * 31 + r.max;
+  }
+  const totalResult = key >= 0 ? caches.innovation.get(key, makeTotal) : makeTotal();
   out.splice(totalIndex, 0, totalResult);
-  return total;
+  return totalResult.score ?? total;
 }
 
 const NO_YEARS: readonly number[] = Object.freeze([]);
@@ -1120,7 +1239,12 @@ const ACCIDENT_KINDS = [
   'seriousEnvironmentalViolation',
 ] as const;
 
-function incidentCriterion(profile: Profile, asOf: IsoDate, from: IsoDate): CriterionResult {
+function incidentCriterion(
+  profile: Profile,
+  asOf: IsoDate,
+  from: IsoDate,
+  cache: ResultCache<number>,
+): CriterionResult {
   const found =
     profile.incidents.length > 0 ? incidentsBetween(profile, ACCIDENT_KINDS, from, asOf) : [];
   if (found.length > 0) {
@@ -1141,13 +1265,17 @@ function incidentCriterion(profile: Profile, asOf: IsoDate, from: IsoDate): Crit
       },
     });
   }
-  return buildCriterion(C.incidents, {
-    outcome: profile.incidentScreening ? 'met' : 'needsReview',
-    value: profile.incidentScreening ? true : null,
-    threshold: true,
-    unit: 'boolean',
-    detail: profile.incidentScreening ? lazyText(T.screened, { from, asOf }) : T.notScreened,
-  });
+  // Without an accident the result depends only on the screening and the date (the cache is
+  // cleared when the date changes).
+  return cache.get(profile.incidentScreening ? 1 : 0, () =>
+    buildCriterion(C.incidents, {
+      outcome: profile.incidentScreening ? 'met' : 'needsReview',
+      value: profile.incidentScreening ? true : null,
+      threshold: true,
+      unit: 'boolean',
+      detail: profile.incidentScreening ? lazyText(T.screened, { from, asOf }) : T.notScreened,
+    }),
+  );
 }
 
 /** The 高企 rule set (2016 texts), optionally with other thresholds. */
@@ -1157,6 +1285,7 @@ export function highTechEnterpriseRuleSet(
   const p = { ...HIGH_TECH_2016, ...parameters };
   let windowFor = '';
   let accidentsFrom = '';
+  const caches = highTechCaches();
   return {
     id: 'highTechEnterprise-2016',
     kind: 'highTechEnterprise',
@@ -1219,8 +1348,10 @@ export function highTechEnterpriseRuleSet(
       if (asOf !== windowFor) {
         windowFor = asOf;
         accidentsFrom = yearBefore(asOf);
+        caches.registered.clear();
+        caches.incident.clear();
       }
-      return evaluateHighTech(profile, asOf, accidentsFrom, p);
+      return evaluateHighTech(profile, asOf, accidentsFrom, p, caches);
     },
   };
 }
