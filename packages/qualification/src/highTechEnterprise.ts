@@ -479,7 +479,8 @@ function isSmallInt(n: number, limit: number): boolean {
 type HighTechCaches = {
   registered: ResultCache<IsoDate>;
   ip: ResultCache<number>;
-  field: ResultCache<string>;
+  /** By the expert's view of the fit ({@link coreKey}), then by field code. */
+  field: readonly ResultCache<string>[];
   /** Technology advancement, core support, IP count, acquisition, standards (in that order). */
   scored: readonly ResultCache<number>[];
   ipSubtotal: ResultCache<number>;
@@ -493,8 +494,14 @@ function highTechCaches(): HighTechCaches {
   return {
     registered: new ResultCache(),
     ip: new ResultCache(),
-    field: new ResultCache(),
-    scored: Array.from({ length: 5 }, () => new ResultCache<number>()),
+    field: [new ResultCache<string>(), new ResultCache<string>(), new ResultCache<string>()],
+    scored: [
+      new ResultCache<number>(),
+      new ResultCache<number>(),
+      new ResultCache<number>(),
+      new ResultCache<number>(),
+      new ResultCache<number>(),
+    ],
     ipSubtotal: new ResultCache(),
     conversion: new ResultCache(),
     management: new ResultCache(),
@@ -519,10 +526,9 @@ function evaluateHighTech(
   const last = findYear(profile, lastYear);
 
   // (一) registered ≥ 365 days
+  const date = profile.registrationDate;
   out.push(
-    caches.registered.get(profile.registrationDate, () =>
-      registeredCriterion(profile.registrationDate, asOf, p),
-    ),
+    caches.registered.get(date) ?? caches.registered.keep(date, registeredCriterion(date, asOf, p)),
   );
 
   // (二) IP owned; core support is expert judgement
@@ -530,41 +536,18 @@ function evaluateHighTech(
   const ipTotal = ip.class1 + ip.class2;
   const core = profile.expert.ipCoreSupport;
   const ipArgs: IpArgs = { class1: ip.class1, class2: ip.class2, core };
-  const makeIp = () =>
-    buildCriterion(C.ip, {
-      outcome:
-        ipTotal === 0 ? 'unmet' : core === undefined ? 'needsReview' : core ? 'met' : 'unmet',
-      value: ipTotal,
-      threshold: 1,
-      unit: 'count',
-      needsExpert: ipTotal > 0 && core === undefined,
-      detail: lazyText(T.ipDetail, ipArgs),
-      gap:
-        ipTotal === 0
-          ? { amount: 1, unit: 'count' as const, normalised: 1, text: T.ipGap }
-          : undefined,
-    });
-  out.push(
+  const ipKey =
     isSmallInt(ip.class1, 256) && isSmallInt(ip.class2, 256)
-      ? caches.ip.get((ip.class1 * 256 + ip.class2) * 3 + coreKey(core), makeIp)
-      : makeIp(),
-  );
+      ? (ip.class1 * 256 + ip.class2) * 3 + coreKey(core)
+      : undefined;
+  out.push(caches.ip.get(ipKey) ?? caches.ip.keep(ipKey, ipCriterion(ipTotal, core, ipArgs)));
 
-  // (三) field
+  // (三) field (one cache per expert view, keyed by the field; '' for none)
   const field = profile.highTechField;
   const fit = profile.expert.fieldFit;
-  out.push(
-    caches.field.get(field === undefined ? '' : `${coreKey(fit)}${field}`, () =>
-      buildCriterion(C.field, {
-        outcome: field === undefined || fit === undefined ? 'needsReview' : fit ? 'met' : 'unmet',
-        value: field ?? null,
-        threshold: null,
-        unit: 'code',
-        needsExpert: field !== undefined && fit === undefined,
-        detail: field === undefined ? T.noField : lazyText(T.fieldDetail, { field, fit }),
-      }),
-    ),
-  );
+  const fieldCache = caches.field[coreKey(fit)] as ResultCache<string>;
+  const fieldKey = field ?? '';
+  out.push(fieldCache.get(fieldKey) ?? fieldCache.keep(fieldKey, fieldCriterion(field, fit)));
 
   // (四) S&T staff ≥ 10 % of last year's total staff
   out.push(stStaffCriterion(last, lastYear, p));
@@ -583,6 +566,32 @@ function evaluateHighTech(
 
   // An array of exactly 22 (pushing and the splice left room for ≈ 40) is kept with the result.
   return { criteria: out.slice(), score: total };
+}
+
+function ipCriterion(ipTotal: number, core: boolean | undefined, ipArgs: IpArgs): CriterionResult {
+  return buildCriterion(C.ip, {
+    outcome: ipTotal === 0 ? 'unmet' : core === undefined ? 'needsReview' : core ? 'met' : 'unmet',
+    value: ipTotal,
+    threshold: 1,
+    unit: 'count',
+    needsExpert: ipTotal > 0 && core === undefined,
+    detail: lazyText(T.ipDetail, ipArgs),
+    gap:
+      ipTotal === 0
+        ? { amount: 1, unit: 'count' as const, normalised: 1, text: T.ipGap }
+        : undefined,
+  });
+}
+
+function fieldCriterion(field: string | undefined, fit: boolean | undefined): CriterionResult {
+  return buildCriterion(C.field, {
+    outcome: field === undefined || fit === undefined ? 'needsReview' : fit ? 'met' : 'unmet',
+    value: field ?? null,
+    threshold: null,
+    unit: 'code',
+    needsExpert: field !== undefined && fit === undefined,
+    detail: field === undefined ? T.noField : lazyText(T.fieldDetail, { field, fit }),
+  });
 }
 
 /** 0 for an unknown yes/no, 1 for yes, 2 for no (a digit of cache keys). */
@@ -903,38 +912,48 @@ function pushScoredItem(
   range: ScoreRange,
   point: number | undefined,
   label: Bilingual,
-  cache: ResultCache<number> | undefined,
+  cache: ResultCache<number>,
   labelKey: number | undefined,
 ): ScoreRange {
   const fromExpert = point !== undefined && inRange(range, point);
   const score = fromExpert ? scoreRange(point, point) : range;
-  const review = range.min !== range.max && !fromExpert;
   const pk = pointKey(point);
-  const make = () =>
-    buildCriterion(d, {
-      outcome: scoredOutcome(score, review),
-      value: fromExpert ? point : null,
-      threshold: null,
-      unit: 'points',
-      score,
-      needsExpert: review && d.expert,
-      detail: lazyText(T.scoredItem, {
-        label,
-        score,
-        mark: fromExpert ? 'expert' : review ? 'awaiting' : 'computed',
-      }),
-      note: point !== undefined && !fromExpert ? T.expertRejected : undefined,
-    });
+  const key =
+    labelKey !== undefined &&
+    pk !== undefined &&
+    isSmallInt(range.min, 31) &&
+    isSmallInt(range.max, 31)
+      ? ((range.min * 31 + range.max) * 32 + pk) * 8192 + labelKey
+      : undefined;
   out.push(
-    cache !== undefined &&
-      labelKey !== undefined &&
-      pk !== undefined &&
-      isSmallInt(range.min, 31) &&
-      isSmallInt(range.max, 31)
-      ? cache.get(((range.min * 31 + range.max) * 32 + pk) * 8192 + labelKey, make)
-      : make(),
+    cache.get(key) ?? cache.keep(key, scoredItem(d, range, point, label, fromExpert, score)),
   );
   return score;
+}
+
+function scoredItem(
+  d: CriterionDefinition,
+  range: ScoreRange,
+  point: number | undefined,
+  label: Bilingual,
+  fromExpert: boolean,
+  score: ScoreRange,
+): CriterionResult {
+  const review = range.min !== range.max && !fromExpert;
+  return buildCriterion(d, {
+    outcome: scoredOutcome(score, review),
+    value: fromExpert ? (point ?? null) : null,
+    threshold: null,
+    unit: 'points',
+    score,
+    needsExpert: review && d.expert,
+    detail: lazyText(T.scoredItem, {
+      label,
+      score,
+      mark: fromExpert ? 'expert' : review ? 'awaiting' : 'computed',
+    }),
+    note: point !== undefined && !fromExpert ? T.expertRejected : undefined,
+  });
 }
 
 /** Pushes a growth item (成长性) and returns its score. */
@@ -1011,7 +1030,7 @@ function innovationCriteria(
     hasIp ? scoreRange(0, 8) : scoreRange(0, 0),
     hasIp ? ex.technologyAdvancement : undefined,
     hasIp ? T.advancementLabel : T.noUsableIp,
-    caches.scored[0],
+    caches.scored[0] as ResultCache<number>,
     0,
   );
   const a2 = pushScoredItem(
@@ -1020,7 +1039,7 @@ function innovationCriteria(
     hasIp ? scoreRange(0, 8) : scoreRange(0, 0),
     hasIp ? ex.coreSupport : undefined,
     hasIp ? T.coreSupportLabel : T.noUsableIp,
-    caches.scored[1],
+    caches.scored[1] as ResultCache<number>,
     0,
   );
   const a3 = pushScoredItem(
@@ -1029,7 +1048,7 @@ function innovationCriteria(
     ipCountTier(ip.class1, ip.class2),
     ex.ipCount,
     lazyText(T.ipCountLabel, ipArgs),
-    caches.scored[2],
+    caches.scored[2] as ResultCache<number>,
     isSmallInt(ip.class1, 64) && isSmallInt(ip.class2, 64) ? ip.class1 * 64 + ip.class2 : undefined,
   );
   const a4 = pushScoredItem(
@@ -1038,7 +1057,7 @@ function innovationCriteria(
     !hasIp ? scoreRange(0, 0) : ip.ownRd ? scoreRange(1, 6) : scoreRange(1, 3),
     ex.ipAcquisition,
     !hasIp ? T.noUsableIp : ip.ownRd ? T.ownRdLabel : T.acquiredOnlyLabel,
-    caches.scored[3],
+    caches.scored[3] as ResultCache<number>,
     0,
   );
   let standardsCount = 0;
@@ -1051,26 +1070,17 @@ function innovationCriteria(
     standardsCount > 0 ? scoreRange(1, 2) : scoreRange(0, 0),
     ex.standardsBonus,
     lazyText(T.standardsLabel, standardsCount),
-    caches.scored[4],
+    caches.scored[4] as ResultCache<number>,
     isSmallInt(standardsCount, 8192) ? standardsCount : undefined,
   );
   const rawMin = a1.min + a2.min + a3.min + a4.min + a5.min;
   const rawMax = a1.max + a2.max + a3.max + a4.max + a5.max;
   const ipScore = scoreRange(Math.min(30, rawMin), Math.min(30, rawMax));
-  const makeIpSubtotal = () =>
-    buildCriterion(C.ipSubtotal, {
-      outcome: scoredOutcome(ipScore, ipScore.min !== ipScore.max),
-      value: null,
-      threshold: 30,
-      unit: 'points',
-      score: ipScore,
-      detail: lazyText(T.ipSubtotal, { score: ipScore, rawMin, rawMax }),
-    });
   // The capped score follows from the raw sums, so they alone are the key.
+  const ipKey = isSmallInt(rawMin, 64) && isSmallInt(rawMax, 64) ? rawMin * 64 + rawMax : undefined;
   out.push(
-    isSmallInt(rawMin, 64) && isSmallInt(rawMax, 64)
-      ? caches.ipSubtotal.get(rawMin * 64 + rawMax, makeIpSubtotal)
-      : makeIpSubtotal(),
+    caches.ipSubtotal.get(ipKey) ??
+      caches.ipSubtotal.keep(ipKey, ipSubtotalCriterion(ipScore, rawMin, rawMax)),
   );
 
   // (b) 科技成果转化: annual average over the window years
@@ -1090,35 +1100,36 @@ function innovationCriteria(
   const convFromExpert = convPoint !== undefined && inRange(convRange, convPoint);
   const convScore = convFromExpert ? scoreRange(convPoint, convPoint) : convRange;
   const convRejected = convPoint !== undefined && !convFromExpert;
-  const makeConversion = () =>
-    buildCriterion(C.conversion, {
-      outcome: scoredOutcome(convScore, convReview),
-      value: average,
-      threshold: null,
-      unit: 'count',
-      score: convScore,
-      detail: lazyText(T.conversion, {
-        n: years.length,
-        conversions,
-        average,
-        score: convScore,
-        missing: convMissing ?? NO_YEARS,
-      }),
-      note: convRejected ? T.expertRejected : undefined,
-    });
   // Without missing years the result follows from the count of years and of conversions, the
   // score and whether an expert point was rejected.
-  out.push(
+  const convKey =
     convMissing === undefined &&
-      isSmallInt(conversions, 1024) &&
-      isSmallInt(convScore.min, 31) &&
-      isSmallInt(convScore.max, 31)
-      ? caches.conversion.get(
-          (((years.length * 1024 + conversions) * 31 + convScore.min) * 31 + convScore.max) * 2 +
-            (convRejected ? 1 : 0),
-          makeConversion,
-        )
-      : makeConversion(),
+    isSmallInt(conversions, 1024) &&
+    isSmallInt(convScore.min, 31) &&
+    isSmallInt(convScore.max, 31)
+      ? (((years.length * 1024 + conversions) * 31 + convScore.min) * 31 + convScore.max) * 2 +
+        (convRejected ? 1 : 0)
+      : undefined;
+  out.push(
+    caches.conversion.get(convKey) ??
+      caches.conversion.keep(
+        convKey,
+        buildCriterion(C.conversion, {
+          outcome: scoredOutcome(convScore, convReview),
+          value: average,
+          threshold: null,
+          unit: 'count',
+          score: convScore,
+          detail: lazyText(T.conversion, {
+            n: years.length,
+            conversions,
+            average,
+            score: convScore,
+            missing: convMissing ?? NO_YEARS,
+          }),
+          note: convRejected ? T.expertRejected : undefined,
+        }),
+      ),
   );
 
   // (c) 研究开发组织管理水平: expert ranges from the evidence
@@ -1137,27 +1148,27 @@ function innovationCriteria(
     mgmtMax += score.max;
     const mark = fromExpert ? 'expert' : evidence ? 'evidence' : 'none';
     const rejected = point !== undefined && !fromExpert;
-    const make = () =>
-      buildCriterion(C.management[i] as CriterionDefinition, {
-        outcome: scoredOutcome(score, review),
-        value: fromExpert ? point : null,
-        threshold: cap,
-        unit: 'points',
-        score,
-        needsExpert: review,
-        detail: lazyText(T.management, { score, mark }),
-        note: rejected ? T.expertRejected : undefined,
-      });
     // An expert's point is the score itself, so the item, score, mark and rejection are the key.
-    out.push(
+    const mKey =
       isSmallInt(score.min, 31) && isSmallInt(score.max, 31)
-        ? caches.management.get(
-            (((i * 31 + score.min) * 31 + score.max) * 3 + (fromExpert ? 0 : evidence ? 1 : 2)) *
-              2 +
-              (rejected ? 1 : 0),
-            make,
-          )
-        : make(),
+        ? (((i * 31 + score.min) * 31 + score.max) * 3 + (fromExpert ? 0 : evidence ? 1 : 2)) * 2 +
+          (rejected ? 1 : 0)
+        : undefined;
+    out.push(
+      caches.management.get(mKey) ??
+        caches.management.keep(
+          mKey,
+          buildCriterion(C.management[i] as CriterionDefinition, {
+            outcome: scoredOutcome(score, review),
+            value: fromExpert ? point : null,
+            threshold: cap,
+            unit: 'points',
+            score,
+            needsExpert: review,
+            detail: lazyText(T.management, { score, mark }),
+            note: rejected ? T.expertRejected : undefined,
+          }),
+        ),
     );
   }
 
@@ -1188,47 +1199,77 @@ function innovationCriteria(
   const outcome = total.min >= pass ? 'met' : total.max < pass ? 'unmet' : 'needsReview';
   let expertItems = 0;
   for (let i = totalIndex; i < out.length; i++) if (out[i]?.needsExpert) expertItems++;
-  const args: InnovationArgs = {
-    ip: ipScore,
-    conversion: convScore,
-    management: mgmt,
-    growthMin: d1.min + d2.min,
-    growthMax: d1.max + d2.max,
-    total,
-    pass,
-  };
-  const makeTotal = () =>
-    buildCriterion(C.innovation, {
-      outcome,
-      value: null,
-      threshold: pass,
-      unit: 'points',
-      score: total,
-      needsExpert: outcome === 'needsReview' && expertItems > 0,
-      detail: lazyText(T.innovation, args),
-      gap:
-        outcome === 'unmet'
-          ? {
-              amount: pass - total.max,
-              unit: 'points' as const,
-              normalised: (pass - total.max) / pass,
-              text: lazyText(T.innovationGap, args),
-            }
-          : undefined,
-    });
   // Every figure of the total is a small integer unless an expert gave a fractional point.
-  const parts = [ipScore, convScore, mgmt, d1, d2];
   let key = expertItems > 0 ? 1 : 0;
-  for (const r of parts) {
-    if (!isSmallInt(r.min, 31) || !isSmallInt(r.max, 31)) {
-      key = -1;
-      break;
-    }
-    key = (key * 31 + r.min) * 31 + r.max;
-  }
-  const totalResult = key >= 0 ? caches.innovation.get(key, makeTotal) : makeTotal();
+  key = keyDigits(key, ipScore);
+  key = keyDigits(key, convScore);
+  key = keyDigits(key, mgmt);
+  key = keyDigits(key, d1);
+  key = keyDigits(key, d2);
+  const totalKey = key >= 0 ? key : undefined;
+  const totalResult =
+    caches.innovation.get(totalKey) ??
+    caches.innovation.keep(
+      totalKey,
+      innovationTotal(
+        {
+          ip: ipScore,
+          conversion: convScore,
+          management: mgmt,
+          growthMin: d1.min + d2.min,
+          growthMax: d1.max + d2.max,
+          total,
+          pass,
+        },
+        outcome,
+        expertItems > 0,
+      ),
+    );
   out.splice(totalIndex, 0, totalResult);
   return totalResult.score ?? total;
+}
+
+/** `key` with two more base-31 digits, the bounds of `r`; −1 once a bound is not an integer 0–30. */
+function keyDigits(key: number, r: ScoreRange): number {
+  if (key < 0 || !isSmallInt(r.min, 31) || !isSmallInt(r.max, 31)) return -1;
+  return (key * 31 + r.min) * 31 + r.max;
+}
+
+function ipSubtotalCriterion(ipScore: ScoreRange, rawMin: number, rawMax: number): CriterionResult {
+  return buildCriterion(C.ipSubtotal, {
+    outcome: scoredOutcome(ipScore, ipScore.min !== ipScore.max),
+    value: null,
+    threshold: 30,
+    unit: 'points',
+    score: ipScore,
+    detail: lazyText(T.ipSubtotal, { score: ipScore, rawMin, rawMax }),
+  });
+}
+
+function innovationTotal(
+  args: InnovationArgs,
+  outcome: CriterionResult['outcome'],
+  expertItems: boolean,
+): CriterionResult {
+  const { total, pass } = args;
+  return buildCriterion(C.innovation, {
+    outcome,
+    value: null,
+    threshold: pass,
+    unit: 'points',
+    score: total,
+    needsExpert: outcome === 'needsReview' && expertItems,
+    detail: lazyText(T.innovation, args),
+    gap:
+      outcome === 'unmet'
+        ? {
+            amount: pass - total.max,
+            unit: 'points' as const,
+            normalised: (pass - total.max) / pass,
+            text: lazyText(T.innovationGap, args),
+          }
+        : undefined,
+  });
 }
 
 const NO_YEARS: readonly number[] = Object.freeze([]);
@@ -1267,14 +1308,20 @@ function incidentCriterion(
   }
   // Without an accident the result depends only on the screening and the date (the cache is
   // cleared when the date changes).
-  return cache.get(profile.incidentScreening ? 1 : 0, () =>
-    buildCriterion(C.incidents, {
-      outcome: profile.incidentScreening ? 'met' : 'needsReview',
-      value: profile.incidentScreening ? true : null,
-      threshold: true,
-      unit: 'boolean',
-      detail: profile.incidentScreening ? lazyText(T.screened, { from, asOf }) : T.notScreened,
-    }),
+  const screened = profile.incidentScreening;
+  const key = screened ? 1 : 0;
+  return (
+    cache.get(key) ??
+    cache.keep(
+      key,
+      buildCriterion(C.incidents, {
+        outcome: screened ? 'met' : 'needsReview',
+        value: screened ? true : null,
+        threshold: true,
+        unit: 'boolean',
+        detail: screened ? lazyText(T.screened, { from, asOf }) : T.notScreened,
+      }),
+    )
   );
 }
 

@@ -99,7 +99,7 @@ describe('shared criterion results', () => {
     }
   });
 
-  test('ResultCache: builds once per key, renders and freezes; when full, returns unshared lazy results', () => {
+  test('ResultCache: keeps one frozen, rendered result per key; without a key or when full, results stay unshared and lazy', () => {
     const template = textTemplate<number>(
       (n) => `第 ${n} 项`,
       (n) => `item ${n}`,
@@ -121,18 +121,23 @@ describe('shared criterion results', () => {
       };
     };
     const cache = new ResultCache<number>(1);
-    const first = cache.get(1, make(1));
-    expect(cache.get(1, make(1))).toBe(first);
+    const through = (key: number | undefined) =>
+      cache.get(key) ?? cache.keep(key, make(key ?? 0)());
+    const first = through(1);
+    expect(through(1)).toBe(first);
     expect(made).toBe(1);
     expect(Object.isFrozen(first) && Object.isFrozen(first.gap)).toBe(true);
     expect(first.detail).not.toBeInstanceOf(LazyText);
     expect(JSON.stringify(first)).toBe(JSON.stringify(make(1)()));
     expect(Object.keys(first.gap ?? {})).toEqual(['amount', 'unit', 'normalised', 'text']);
-    const overflow = cache.get(2, make(2));
-    expect(Object.isFrozen(overflow)).toBe(false);
-    expect(overflow.detail).toBeInstanceOf(LazyText);
-    expect(cache.get(2, make(2))).not.toBe(overflow);
+    // Full (limit 1), or no key: the result itself, unshared and still lazy.
+    for (const key of [2, undefined]) {
+      const own = through(key);
+      expect(Object.isFrozen(own)).toBe(false);
+      expect(own.detail).toBeInstanceOf(LazyText);
+      expect(through(key)).not.toBe(own);
+    }
     cache.clear();
-    expect(cache.get(1, make(1))).not.toBe(first);
+    expect(through(1)).not.toBe(first);
   });
 });

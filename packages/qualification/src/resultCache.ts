@@ -32,10 +32,11 @@ function freezeResult(r: CriterionResult): CriterionResult {
 }
 
 /**
- * Frozen criterion results by key: `get(key, make)` returns the result cached under `key`, or
- * builds it with `make`, freezes it and keeps it. The caller's key must determine the result
- * completely (every figure `make` reads); callers whose figures do not fit a small key build the
- * result themselves instead.
+ * Frozen criterion results by key: `get(key)` returns the result kept under `key`, else
+ * `keep(key, result)` freezes a freshly built result and keeps it. The key must determine the
+ * result completely (every figure the builder reads); an `undefined` key (figures that do not fit
+ * a small key) finds nothing and keeps nothing, so `get(k) ?? keep(k, build())` reads the same for
+ * both. (No callback: a closure per call costs more than the lookup saves.)
  */
 export class ResultCache<K> {
   readonly #results = new Map<K, CriterionResult>();
@@ -45,16 +46,18 @@ export class ResultCache<K> {
     this.#limit = limit;
   }
 
+  /** The shared (frozen) result kept under `key`, if any. */
+  get(key: K | undefined): CriterionResult | undefined {
+    return key === undefined ? undefined : this.#results.get(key);
+  }
+
   /**
-   * The shared (frozen) result for `key`; `make` must return a new result without `readings`.
-   * Once the cache is full, new keys get `make()` itself (unshared, texts still lazy).
+   * Freezes `result` (new, without `readings`) with its texts rendered and keeps it under `key`.
+   * Without a key, or once the cache is full, returns `result` itself (unshared, texts still lazy).
    */
-  get(key: K, make: () => CriterionResult): CriterionResult {
-    let r = this.#results.get(key);
-    if (r !== undefined) return r;
-    // Full: a result of its own, with lazy texts, rather than rendering texts nobody shares.
-    if (this.#results.size >= this.#limit) return make();
-    r = freezeResult(make());
+  keep(key: K | undefined, result: CriterionResult): CriterionResult {
+    if (key === undefined || this.#results.size >= this.#limit) return result;
+    const r = freezeResult(result);
     this.#results.set(key, r);
     return r;
   }
