@@ -2,8 +2,8 @@
  * Qualification benchmark (`npm run bench qualification`): assess 100,000 generated enterprise
  * profiles against the 高企 rule set on one core; goal ≤ 2 s (issue 4). The profiles come from a
  * seeded generator (mulberry32) so every run assesses the same firms; parsing is timed separately.
- * Details and gaps are lazy texts (rendered when read or serialised), so rendering and JSON are
- * timed on their own too. The machine's load average is printed: compare runs at similar load.
+ * Details and gaps are lazy texts (rendered when read or serialised) or belong to criterion results
+ * shared between firms (frozen, rendered once), so rendering and JSON are timed on their own too. The machine's load average is printed: compare runs at similar load.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
