@@ -98,3 +98,23 @@ export function above(value: number, threshold: number): boolean {
 export function yearsZh(n: number): string {
   return ['零', '一', '两', '三', '四', '五'][n] ?? String(n);
 }
+
+/** A criterion definition citing its document, article and address (not expert-judged, confirmed unless `extra` says otherwise). */
+export function defineCriterion(
+  id: string,
+  zh: string,
+  en: string,
+  document: string,
+  article: string,
+  url: string,
+  extra: Partial<CriterionDefinition> = {},
+): CriterionDefinition {
+  return {
+    id,
+    text: { zh, en },
+    source: { document, article, url },
+    expert: false,
+    confidence: 'confirmed',
+    ...extra,
+  };
+}

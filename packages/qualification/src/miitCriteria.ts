@@ -4,7 +4,13 @@
  * thresholds and table-scored items.
  */
 import type { Bilingual, IsoDate } from '@kechuang/domain';
-import { atLeast, buildCriterion, points, scoredOutcome } from './buildCriterion.ts';
+import {
+  atLeast,
+  buildCriterion,
+  defineCriterion,
+  points,
+  scoredOutcome,
+} from './buildCriterion.ts';
 import { formatNumber, formatPercent, formatWan } from './formatValue.ts';
 import type { Profile, YearFigures } from './profile.ts';
 import { countIp, debtRatioOf, findYear, operatingRevenueOf } from './profileFacts.ts';
@@ -16,25 +22,8 @@ import type {
   ValueUnit,
 } from './types.ts';
 
-/** A criterion definition with its source. */
-export function miitDef(
-  id: string,
-  zh: string,
-  en: string,
-  document: string,
-  article: string,
-  url: string,
-  extra: Partial<CriterionDefinition> = {},
-): CriterionDefinition {
-  return {
-    id,
-    text: { zh, en },
-    source: { document, article, url },
-    expert: false,
-    confidence: 'confirmed',
-    ...extra,
-  };
-}
+/** A criterion definition with its source (the shared builder, under the name MIIT rule sets use). */
+export const miitDef = defineCriterion;
 
 /** The figures of the last accounting years, newest last: `years(1)` = [y−1]. */
 export function lastYears(profile: Profile, asOf: IsoDate, n: number): (YearFigures | undefined)[] {

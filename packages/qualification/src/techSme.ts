@@ -6,7 +6,7 @@
  * Rules, sources and ⚠ uncertainties: `qualification-rules.md` §2 and §7 TS-01…TS-14.
  */
 import type { Bilingual, IsoDate } from '@kechuang/domain';
-import { buildCriterion, points } from './buildCriterion.ts';
+import { buildCriterion, defineCriterion, points } from './buildCriterion.ts';
 import { addYears } from './calendarDays.ts';
 import { formatNumber, formatPercent, formatWan } from './formatValue.ts';
 import type { Profile } from './profile.ts';
@@ -38,24 +38,7 @@ const URL_DIRECT = 'http://xiweikeji.com/zxqyfw/wtjd/201603/1209f19185de491b851e
 const ROUTE = 'TS-C5-route';
 const SCORE = 'TS-C5-score';
 
-function def(
-  id: string,
-  zh: string,
-  en: string,
-  document: string,
-  article: string,
-  url: string,
-  extra: Partial<CriterionDefinition> = {},
-): CriterionDefinition {
-  return {
-    id,
-    text: { zh, en },
-    source: { document, article, url },
-    expert: false,
-    confidence: 'confirmed',
-    ...extra,
-  };
-}
+const def = defineCriterion;
 
 /** The criteria of the 科技型中小企业 rule set. */
 export const TECH_SME_CRITERIA = {
