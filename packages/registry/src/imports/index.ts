@@ -3,6 +3,7 @@
  * validation, all-or-nothing idempotent imports, and exports that re-import unchanged.
  */
 export { CODE_LISTS } from './codeLists.ts';
+export { decodeTableStream, type TableByteStream } from './decodeTableStream.ts';
 export { type ExportFilter, type ExportTable, exportRows, PUBLISHED_TABLES } from './exports.ts';
 export type {
   ColumnType,

@@ -102,44 +102,83 @@ export async function decodeTable(
   return decodeCsv(bytes, options.format === 'csv' ? ',' : '\t', options.strictEncoding);
 }
 
-type CsvRecord = { record: string[]; info: { lines: number } };
-
 function decodeCsv(bytes: Uint8Array, delimiter: string, strict?: boolean): DecodedTable {
   const { text, encoding } = decodeText(bytes);
-  if (strict && (text.includes('\uFFFD') || text.includes('\u0000') || isZip(bytes))) {
-    throw fileError(
-      '文件编码无法识别：既不是 UTF-8 也不是 GB18030（或不是文本文件）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx',
-      'cannot decode the file: it is neither UTF-8 nor GB18030 (or not a text file). Save it as "CSV UTF-8" or .xlsx in Excel',
-    );
-  }
+  if (strict && (hasUndecodable(text) || isZip(bytes))) throw undecodableError();
   let records: CsvRecord[];
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-    }) as unknown as CsvRecord[];
+    records = parse(text, csvParseOptions(delimiter)) as unknown as CsvRecord[];
   } catch (err) {
-    const e = err as Error & { code?: string; lines?: number };
-    if (!e.code?.startsWith('CSV_')) throw err;
-    throw fileError(`CSV 格式错误：${e.message}`, `malformed CSV: ${e.message}`, {
-      row: e.lines,
-    });
+    throw csvSyntaxError(err);
   }
-  const first = records[0];
-  if (!first) throw fileError('文件是空的', 'the file is empty');
-  const header = first.record.map((h) => h.trim());
-  checkHeader(header);
-  const rows: TableRow[] = [];
-  const rowNumbers: number[] = [];
-  for (const { record, info } of records.slice(1)) {
-    if (record.every((v) => v.trim() === '')) continue;
-    rows.push(toRow(header, record));
+  const table = new CsvTableBuilder();
+  for (const record of records) table.add(record);
+  return { encoding, ...table.finish() };
+}
+
+/**
+ * The csv-parse options of every CSV decode (buffered or streaming), so both give the same
+ * records and line numbers.
+ * @internal
+ */
+export function csvParseOptions(delimiter: string) {
+  return { bom: true, delimiter, info: true, skip_empty_lines: true } as const;
+}
+
+/** @internal A record as csv-parse gives it with `info: true`. */
+export type CsvRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * Whether decoded text shows that the bytes were not text in the encoding used: a replacement
+ * character (undecodable bytes) or NUL (binary content).
+ * @internal
+ */
+export function hasUndecodable(text: string): boolean {
+  return text.includes('\uFFFD') || text.includes('\u0000');
+}
+
+/** @internal The one message for bytes that are neither UTF-8 nor GB18030 text. */
+export function undecodableError(): TableFileError {
+  return fileError(
+    '文件编码无法识别：既不是 UTF-8 也不是 GB18030（或不是文本文件）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx',
+    'cannot decode the file: it is neither UTF-8 nor GB18030 (or not a text file). Save it as "CSV UTF-8" or .xlsx in Excel',
+  );
+}
+
+/** @internal A csv-parse error as a TableFileError naming the line; other errors unchanged. */
+export function csvSyntaxError(err: unknown): unknown {
+  const e = err as Error & { code?: string; lines?: number };
+  if (!e.code?.startsWith('CSV_')) return err;
+  return fileError(`CSV 格式错误：${e.message}`, `malformed CSV: ${e.message}`, { row: e.lines });
+}
+
+/**
+ * Builds a table from CSV records one at a time: the first record is the header, blank records
+ * are skipped, each row keeps the line number a spreadsheet shows.
+ * @internal
+ */
+export class CsvTableBuilder {
+  private header: string[] | undefined;
+  private readonly rows: TableRow[] = [];
+  private readonly rowNumbers: number[] = [];
+
+  add({ record, info }: CsvRecord): void {
+    if (!this.header) {
+      this.header = record.map((h) => h.trim());
+      return;
+    }
+    if (record.every((v) => v.trim() === '')) return;
+    this.rows.push(toRow(this.header, record));
     // The row number a spreadsheet shows (header on its own line, usually row 1).
-    rowNumbers.push(info.lines);
+    this.rowNumbers.push(info.lines);
   }
-  return { encoding, header, rows, rowNumbers };
+
+  /** The table; throws TableFileError when there was no header or it repeats a name. */
+  finish(): Pick<DecodedTable, 'header' | 'rows' | 'rowNumbers'> {
+    if (!this.header) throw fileError('文件是空的', 'the file is empty');
+    checkHeader(this.header);
+    return { header: this.header, rows: this.rows, rowNumbers: this.rowNumbers };
+  }
 }
 
 async function decodeXlsx(bytes: Uint8Array, sheetName?: string): Promise<DecodedTable> {
