@@ -1,11 +1,13 @@
 /**
- * Imports (导入), exports (导出) and templates (模板). An upload (multipart, CSV or XLSX, size
- * limited, type checked by extension and content) is decoded and validated by the registry's
- * import path as a dry run: the report comes back with an id and nothing is written. Committing
- * that id imports it for real, all-or-nothing unless `partial` was asked for.
+ * Imports (导入), exports (导出) and templates (模板). An upload (multipart, CSV or XLSX, type
+ * checked by extension and first bytes) is decoded as it streams in, stopped at the size limit,
+ * and validated by the registry's import path as a dry run: the report comes back with an id and
+ * nothing is written. Committing that id imports it for real, all-or-nothing unless `partial` was
+ * asked for.
  */
+import type { MultipartFile } from '@fastify/multipart';
 import {
-  decodeTable,
+  decodeTableStream,
   exportRows,
   getImportKind,
   IMPORT_KIND_NAMES,
@@ -33,6 +35,27 @@ import {
   yearSchema,
 } from '../schemas.ts';
 import { attachment, toCsv, toXlsx } from '../sheets.ts';
+
+/** Bytes at the start of an upload checked against its extension. */
+const CONTENT_CHECK_BYTES = 8192;
+
+/** The first bytes of an upload, or 415 when they do not match the extension's format. */
+function checkContent(first: Buffer, format: TableFormat): Buffer {
+  const zip = isZip(first);
+  if (format === 'xlsx' ? zip : !zip && !first.subarray(0, CONTENT_CHECK_BYTES).includes(0)) {
+    return first;
+  }
+  throw new ApiError(
+    415,
+    'unsupportedFileType',
+    format === 'xlsx'
+      ? '文件扩展名是 .xlsx，但内容不是 XLSX 工作簿'
+      : '文件扩展名是 .csv，但内容不是文本（可能是 Excel 工作簿：请使用 .xlsx 扩展名）',
+    format === 'xlsx'
+      ? 'The file is named .xlsx but its content is not an XLSX workbook'
+      : 'The file is named .csv but its content is not text (an Excel workbook? name it .xlsx)',
+  );
+}
 
 const kindParam = z.object({
   kind: z.enum(IMPORT_KIND_NAMES as [string, ...string[]]).describe(IMPORT_KIND_NAMES.join(', ')),
@@ -81,6 +104,46 @@ export function importRoutes({ app, deps, config }: RouteContext): void {
   const db = deps.registry.db;
   const store = new ImportStore(config.importTtlMs);
   const limitMb = Math.round((config.uploadLimitBytes / 1024 / 1024) * 10) / 10;
+
+  /**
+   * The upload's chunks, refused with 413 as soon as the limit is passed (busboy truncates the
+   * part at the limit and flags it) and with 415 when the first bytes do not match the
+   * extension: an XLSX is a ZIP archive, a CSV is text (no ZIP signature, no NUL in 8 KB).
+   */
+  async function* checkedUpload(
+    stream: MultipartFile['file'],
+    format: TableFormat,
+  ): AsyncIterable<Uint8Array> {
+    const head: Buffer[] = [];
+    let headLength = 0;
+    let total = 0;
+    let checked = false;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (stream.truncated || total > config.uploadLimitBytes) throw tooLarge();
+      if (checked) {
+        yield chunk;
+        continue;
+      }
+      head.push(chunk);
+      headLength += chunk.length;
+      if (headLength >= CONTENT_CHECK_BYTES) {
+        checked = true;
+        yield checkContent(Buffer.concat(head), format);
+      }
+    }
+    if (stream.truncated) throw tooLarge();
+    if (!checked) yield checkContent(Buffer.concat(head), format);
+  }
+
+  const tooLarge = () =>
+    new ApiError(
+      413,
+      'tooLarge',
+      `文件超过上传上限 ${limitMb} MB，请拆分后分批导入`,
+      `The file is larger than the upload limit of ${limitMb} MB; split it and import in parts`,
+      { limitBytes: config.uploadLimitBytes },
+    );
 
   const uploadView = (p: PendingImport) => ({
     id: p.id,
@@ -183,36 +246,11 @@ export function importRoutes({ app, deps, config }: RouteContext): void {
           error.issues[0]?.en ?? '',
         );
       }
-      let bytes: Buffer;
-      try {
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new ApiError(
-            413,
-            'tooLarge',
-            `文件超过上传上限 ${limitMb} MB，请拆分后分批导入`,
-            `The file is larger than the upload limit of ${limitMb} MB; split it and import in parts`,
-            { limitBytes: config.uploadLimitBytes },
-          );
-        }
-        throw error;
-      }
-      // The content must match the extension: an XLSX is a ZIP archive, a CSV is text.
-      const zip = isZip(bytes);
-      if (format === 'xlsx' ? !zip : zip || bytes.subarray(0, 8192).includes(0)) {
-        throw new ApiError(
-          415,
-          'unsupportedFileType',
-          format === 'xlsx'
-            ? '文件扩展名是 .xlsx，但内容不是 XLSX 工作簿'
-            : '文件扩展名是 .csv，但内容不是文本（可能是 Excel 工作簿：请使用 .xlsx 扩展名）',
-          format === 'xlsx'
-            ? 'The file is named .xlsx but its content is not an XLSX workbook'
-            : 'The file is named .csv but its content is not text (an Excel workbook? name it .xlsx)',
-        );
-      }
-      const decoded = await decodeTable(bytes, { format, strictEncoding: true });
+      // Decoded while it arrives, stopped the moment it passes the limit.
+      const decoded = await decodeTableStream(checkedUpload(file.file, format), {
+        format,
+        strictEncoding: true,
+      });
       const kind = getImportKind(request.params.kind);
       const options = {
         allOrNothing: !request.query.partial,
