@@ -3,14 +3,31 @@
  * record in `/api/<kind>/:key`, and the columns shown (the registry's table columns as the API
  * returns them, camelCase; {@link fieldOf} accepts snake_case too).
  */
+import {
+  ACHIEVEMENT_TYPES,
+  type CodeListEntry,
+  PATENT_STATUSES,
+  PATENT_TYPES,
+  PLATFORM_KINDS,
+  PLATFORM_LEVELS,
+  PROJECT_LEVELS,
+  TALENT_CATEGORIES,
+  TECH_CONTRACT_TYPES,
+} from '@kechuang/domain';
 import type { MessageKey } from '../i18n/zh.ts';
 import type { RegistryRecord } from './types.ts';
 
 /** How a column's value is shown. */
 export type ColumnFormat = 'text' | 'region' | 'date' | 'amount' | 'code';
 
-/** A listed column: field, its header (a bilingual pair) and format. */
-export type RegistryColumn = { field: string; zh: string; en: string; format?: ColumnFormat };
+/** A listed column: field, its header (a bilingual pair), format and, for coded values, the code list whose labels are shown. */
+export type RegistryColumn = {
+  field: string;
+  zh: string;
+  en: string;
+  format?: ColumnFormat;
+  codes?: readonly CodeListEntry[];
+};
 
 /** A listed registry kind. */
 export type RegistryKind = {
@@ -42,8 +59,8 @@ export const REGISTRY_KINDS: RegistryKind[] = [
     keys: ['id'],
     columns: [
       { field: 'name', zh: '平台名称', en: 'Name' },
-      { field: 'kind', zh: '平台类型', en: 'Kind', format: 'code' },
-      { field: 'level', zh: '级别', en: 'Level', format: 'code' },
+      { field: 'kind', zh: '平台类型', en: 'Kind', codes: PLATFORM_KINDS },
+      { field: 'level', zh: '级别', en: 'Level', codes: PLATFORM_LEVELS },
       { field: 'hostName', zh: '依托单位', en: 'Host' },
       { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
       { field: 'accreditedOn', zh: '认定日期', en: 'Accredited', format: 'date' },
@@ -55,7 +72,7 @@ export const REGISTRY_KINDS: RegistryKind[] = [
     keys: ['id'],
     columns: [
       { field: 'name', zh: '姓名', en: 'Name' },
-      { field: 'category', zh: '类别', en: 'Category', format: 'code' },
+      { field: 'category', zh: '类别', en: 'Category', codes: TALENT_CATEGORIES },
       { field: 'organisation', zh: '工作单位', en: 'Employer' },
       { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
       { field: 'year', zh: '年度', en: 'Year' },
@@ -68,8 +85,8 @@ export const REGISTRY_KINDS: RegistryKind[] = [
     columns: [
       { field: 'number', zh: '申请号', en: 'Application no.', format: 'code' },
       { field: 'name', zh: '名称', en: 'Title' },
-      { field: 'type', zh: '类型', en: 'Type', format: 'code' },
-      { field: 'status', zh: '状态', en: 'Status', format: 'code' },
+      { field: 'type', zh: '类型', en: 'Type', codes: PATENT_TYPES },
+      { field: 'status', zh: '状态', en: 'Status', codes: PATENT_STATUSES },
       { field: 'ownerName', zh: '权利人', en: 'Owner' },
       { field: 'appliedOn', zh: '申请日', en: 'Filed', format: 'date' },
     ],
@@ -81,7 +98,7 @@ export const REGISTRY_KINDS: RegistryKind[] = [
     columns: [
       { field: 'registrationNumber', zh: '登记号', en: 'Registration no.', format: 'code' },
       { field: 'name', zh: '成果名称', en: 'Title' },
-      { field: 'kind', zh: '类型', en: 'Type', format: 'code' },
+      { field: 'kind', zh: '类型', en: 'Type', codes: ACHIEVEMENT_TYPES },
       { field: 'ownerName', zh: '第一完成单位', en: 'First unit' },
       { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
     ],
@@ -92,7 +109,7 @@ export const REGISTRY_KINDS: RegistryKind[] = [
     keys: ['contractNumber'],
     columns: [
       { field: 'contractNumber', zh: '合同登记号', en: 'Contract no.', format: 'code' },
-      { field: 'type', zh: '合同类型', en: 'Type', format: 'code' },
+      { field: 'type', zh: '合同类型', en: 'Type', codes: TECH_CONTRACT_TYPES },
       { field: 'amount', zh: '成交额', en: 'Amount', format: 'amount' },
       { field: 'field', zh: '技术领域', en: 'Field' },
       { field: 'sellerRegionCode', zh: '卖方区县', en: 'Seller district', format: 'region' },
@@ -106,7 +123,7 @@ export const REGISTRY_KINDS: RegistryKind[] = [
     columns: [
       { field: 'code', zh: '项目编号', en: 'Code', format: 'code' },
       { field: 'name', zh: '项目名称', en: 'Title' },
-      { field: 'level', zh: '级别', en: 'Level', format: 'code' },
+      { field: 'level', zh: '级别', en: 'Level', codes: PROJECT_LEVELS },
       { field: 'ownerName', zh: '承担单位', en: 'Owner' },
       { field: 'regionCode', zh: '所在区县', en: 'District', format: 'region' },
       { field: 'year', zh: '年度', en: 'Year' },

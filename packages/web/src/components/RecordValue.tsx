@@ -1,3 +1,4 @@
+import type { CodeListEntry } from '@kechuang/domain';
 import type { ColumnFormat } from '../api/registryKinds.ts';
 import type { RegionInfo } from '../api/types.ts';
 import { formatWanYuan } from '../format/formatNumber.ts';
@@ -8,12 +9,16 @@ export type RecordValueProps = {
   value: unknown;
   format?: ColumnFormat | undefined;
   regions: Map<string, RegionInfo>;
+  /** The code list of a coded value: its label is shown, the code in the tooltip. */
+  codes?: readonly CodeListEntry[] | undefined;
 };
 
-/** One registry field for display: region codes as names, amounts (万元) in 万/亿, objects as JSON. */
-export function RecordValue({ value, format, regions }: RecordValueProps) {
+/** One registry field for display: coded values by their label, region codes as names, amounts (万元) in 万/亿, objects as JSON. */
+export function RecordValue({ value, format, regions, codes }: RecordValueProps) {
   const { lang, pick } = useT();
   if (value === null || value === undefined || value === '') return <span>—</span>;
+  const entry = codes?.find((c) => c.code === value);
+  if (entry) return <span title={entry.code}>{pick(entry)}</span>;
   if (
     format === 'region' ||
     (typeof value === 'string' && /^5\d{5}$/.test(value) && regions.has(value))

@@ -136,7 +136,12 @@ function RegistryTable({ kind }: { kind: RegistryKind }) {
             key: c.field,
             render: (_: unknown, r: RegistryRecord) => {
               const value = (
-                <RecordValue value={fieldOf(r, c.field)} format={c.format} regions={byCode} />
+                <RecordValue
+                  value={fieldOf(r, c.field)}
+                  format={c.format}
+                  codes={c.codes}
+                  regions={byCode}
+                />
               );
               const key = recordKey(kind, r);
               return i === 0 && key ? (
