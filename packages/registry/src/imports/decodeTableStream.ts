@@ -1,7 +1,7 @@
 /**
  * Streaming decode (流式解析) of a table file: the same table as {@link decodeTable} on the same
- * bytes, read chunk by chunk so an upload is never held twice (bytes and text) and a caller can
- * stop it at a size limit while it arrives.
+ * bytes, read chunk by chunk so a CSV's whole text is never held beside its bytes and a caller
+ * can stop an upload at a size limit while it arrives.
  */
 import { parse } from 'csv-parse';
 import {
@@ -28,9 +28,10 @@ export type TableByteStream = AsyncIterable<Uint8Array>;
  * text is decoded as UTF-8 (`TextDecoder` fatal, streaming) and fed to csv-parse's stream with
  * the options of `decodeTable`. The bytes are kept while UTF-8 is still unproven, because a
  * GBK file (Chinese Excel's CSV) can look like UTF-8 for many lines: at the first invalid byte
- * decoding restarts from the beginning as GB18030. XLSX is collected and read with exceljs's
- * buffered reader, since its streaming reader spills worksheets stored before the shared
- * strings to temporary files and does not give the same sheet names and cell values.
+ * decoding restarts from the beginning as GB18030. XLSX is collected (the caller's limit still
+ * applies as it arrives) and read with exceljs's buffered reader: exceljs 4.4's streaming reader
+ * writes every worksheet stored before `xl/sharedStrings.xml` to a temporary file on disk, and
+ * Excel typically stores the shared strings after the worksheets, so an upload would touch disk.
  */
 export async function decodeTableStream(
   stream: TableByteStream,
