@@ -25,10 +25,11 @@ const SHOTS = join(OUT, 'screenshots');
 const BEIBEI = '500109';
 const EDITOR: TestUser = { username: 'e2e-beibei-editor', password: 'Kq7-mountain-river-51' };
 const ENTERPRISE: TestUser = { username: 'e2e-enterprise', password: 'Vt3-bamboo-harbour-88' };
+const ANALYST: TestUser = { username: 'e2e-analyst', password: 'Rw5-lantern-valley-37' };
 const ENTERPRISE_USCC = '91500151MA0000R17X';
 
 type RankingsBody = {
-  run: { edition: string; year: number };
+  run: { id: number; edition: string; year: number };
   items: {
     regionCode: string;
     nameZh: string;
@@ -65,6 +66,7 @@ describe.runIf(hasChromium())('dashboard in Chromium', () => {
     await createTestUsers(server, [
       { ...EDITOR, role: 'districtEditor', regionCode: BEIBEI },
       { ...ENTERPRISE, role: 'enterpriseUser', uscc: ENTERPRISE_USCC },
+      { ...ANALYST, role: 'cityAnalyst' },
     ]);
     rankings = (await (await fetch(`${server.url}/api/rankings`)).json()) as RankingsBody;
     browser = await launchChromium();
@@ -336,4 +338,36 @@ describe.runIf(hasChromium())('dashboard in Chromium', () => {
     await shot(page, 'workbench');
     await context.close();
   });
+
+  test('an analyst computes uncertainty bands and Sobol sensitivity in the workbench', async () => {
+    const { context, page } = await open('/');
+    await login(page, ANALYST, '/workbench');
+    await page.getByRole('heading', { name: '指数工作台' }).waitFor();
+    const uncertaintyCard = page.locator('.ant-card').filter({ hasText: '不确定性分析' });
+    const sensitivityCard = page.locator('.ant-card').filter({ hasText: 'Sobol 敏感性分析' });
+    await uncertaintyCard.getByRole('button', { name: /计\s*算/ }).click();
+    await page.getByRole('img', { name: /^不确定性分析/ }).waitFor({ timeout: 60_000 });
+    await sensitivityCard.getByRole('button', { name: /计\s*算/ }).click();
+    await page.getByRole('img', { name: /^Sobol/ }).waitFor({ timeout: 60_000 });
+    // What the charts draw is what the API stored for the run: 38 districts, 5–95 % bands around the median.
+    const cookies = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const body = (await (
+      await fetch(`${server.url}/api/index-runs/${rankings.run.id}/uncertainty`, {
+        headers: { cookie: cookies },
+      })
+    ).json()) as { units?: { q05: number; medianRank: number; q95: number }[] };
+    const units = body.units ?? [];
+    expect(units).toHaveLength(38);
+    expect(units.every((u) => u.q05 <= u.medianRank && u.medianRank <= u.q95)).toBe(true);
+    const sobol = (await (
+      await fetch(`${server.url}/api/index-runs/${rankings.run.id}/sensitivity`, {
+        headers: { cookie: cookies },
+      })
+    ).json()) as { inputs?: { name: string; sti: number }[] };
+    expect(sobol.inputs?.length).toBeGreaterThan(0);
+    expect(sobol.inputs?.every((i) => Number.isFinite(i.sti))).toBe(true);
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await shot(page, 'workbench-analysis');
+    await context.close();
+  }, 180_000);
 });

@@ -167,7 +167,11 @@ export function WorkbenchPage() {
     return { ...i, previewScore: p?.score ?? null, previewRank: p?.rank ?? null };
   });
   const uRows = itemsOf(uncertainty.data);
-  const sRows = itemsOf(sensitivity.data);
+  // A Sobol answer also carries the rank statistics (`units`); the bars are its `inputs`.
+  const sRows =
+    sensitivity.data && !Array.isArray(sensitivity.data) && sensitivity.data.inputs
+      ? sensitivity.data.inputs
+      : itemsOf(sensitivity.data);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
