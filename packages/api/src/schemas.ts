@@ -2,6 +2,7 @@
  * Zod schemas shared by the routes: they validate requests and become the OpenAPI document
  * (fastify-type-provider-zod), so the document cannot drift from what is enforced.
  */
+import { isIsoDate } from '@kechuang/domain';
 import { z } from 'zod';
 
 /** Bilingual text. */
@@ -26,6 +27,16 @@ export const pagingSchema = z.object({
 
 /** A year query parameter. */
 export const yearSchema = z.coerce.number().int().min(1949).max(2100);
+
+/** A real calendar date `YYYY-MM-DD` (asOf parameters). */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, '须为有效日期 YYYY-MM-DD / must be a valid date YYYY-MM-DD');
+
+/** Today's date `YYYY-MM-DD` (UTC), the default `asOf`. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
 /** A GB/T 2260 region code (or a provisional key), as stored. */
 export const regionCodeSchema = z.string().min(1).max(100);

@@ -6,7 +6,7 @@ import { assess, assessMany } from './assess.ts';
 import { chongqingTechEnterpriseRuleSet } from './chongqingTechEnterprise.ts';
 import { parseProfile } from './profile.ts';
 import { rankCandidates } from './rankCandidates.ts';
-import { RULE_SETS, ruleSetFor } from './ruleSets.ts';
+import { RULE_SETS, ruleSetFor, ruleSetNamed } from './ruleSets.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', 'examples');
 const example = (name: string) =>
@@ -148,5 +148,18 @@ describe('assessMany and rankCandidates', () => {
     expect(() =>
       assess(makeProfile(), ruleSetFor('highTechEnterprise', AS_OF), { asOf: '2025-6-1' }),
     ).toThrow(RangeError);
+  });
+
+  test('ruleSetNamed: an id names that version, a kind the version in force, anything else nothing', () => {
+    const id = RULE_SETS[0]?.id as string;
+    expect(ruleSetNamed(id, '1990-01-01')?.id).toBe(id);
+    expect(ruleSetNamed('specialisedSme', '2026-05-01')).toBe(
+      ruleSetFor('specialisedSme', '2026-05-01'),
+    );
+    expect(ruleSetNamed('specialisedSme', '2026-05-01')?.id).not.toBe(
+      ruleSetNamed('specialisedSme', '2025-05-01')?.id,
+    );
+    expect(ruleSetNamed('nobelPrize', AS_OF)).toBeUndefined();
+    expect(() => ruleSetNamed('innovativeSme', '2010-01-01')).toThrow(RangeError);
   });
 });

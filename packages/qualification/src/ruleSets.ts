@@ -70,3 +70,19 @@ export function ruleSetFor(
   }
   return found;
 }
+
+/**
+ * The rule set a user names: its id (`highTechEnterprise-2016`), or its kind (`highTechEnterprise`),
+ * which takes the version in force on `asOf` (see {@link ruleSetFor}). `undefined` when the name is
+ * neither; a `RangeError` when the kind has no version in force on `asOf`.
+ */
+export function ruleSetNamed(
+  name: string,
+  asOf: IsoDate,
+  options: RuleSetForOptions = {},
+): RuleSet | undefined {
+  const byId = RULE_SETS.find((r) => r.id === name);
+  if (byId) return byId;
+  if (!RULE_SETS.some((r) => r.kind === name)) return undefined;
+  return ruleSetFor(name as RuleSetKind, asOf, options);
+}

@@ -11,9 +11,8 @@ import {
   parseProfile,
   RULE_SETS,
   type RuleSet,
-  type RuleSetKind,
   rankCandidates,
-  ruleSetFor,
+  ruleSetNamed,
 } from '@kechuang/qualification';
 import {
   assessRegistry,
@@ -26,27 +25,23 @@ import { z } from 'zod';
 import { requireUnpublishedRead } from '../access.ts';
 import { badRequest, notFound } from '../apiError.ts';
 import type { RouteContext } from '../buildApp.ts';
-import { errorResponses, looseObject, regionCodeSchema } from '../schemas.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+import { errorResponses, isoDateSchema, looseObject, regionCodeSchema, today } from '../schemas.ts';
 
 /** A rule set by id, or the one of a kind in force on asOf (400 naming `ruleSet` otherwise). */
 function resolveRuleSet(ref: string, asOf: string): RuleSet {
-  const byId = RULE_SETS.find((r) => r.id === ref);
-  if (byId) return byId;
+  let reason = '';
   try {
-    return ruleSetFor(ref as RuleSetKind, asOf);
+    const found = ruleSetNamed(ref, asOf);
+    if (found) return found;
   } catch (error) {
-    throw badRequest(
-      'ruleSet',
-      `没有规则 ${ref}（${asOf} 适用）：请用 /api/assessments/rule-sets 中的 id 或 kind`,
-      `No rule set ${ref} in force on ${asOf}: use an id or kind of /api/assessments/rule-sets (${error instanceof Error ? error.message : ''})`,
-    );
+    if (!(error instanceof RangeError)) throw error;
+    reason = error.message;
   }
+  throw badRequest(
+    'ruleSet',
+    `没有规则 ${ref}（${asOf} 适用）：请用 /api/assessments/rule-sets 中的 id 或 kind`,
+    `No rule set ${ref} in force on ${asOf}: use an id or kind of /api/assessments/rule-sets (${reason})`,
+  );
 }
 
 /** Assessment routes. */
@@ -80,7 +75,7 @@ export function assessmentRoutes({ app, deps }: RouteContext): void {
 
   const oneBody = z.object({
     ruleSet: z.string().min(1).describe('rule set id, or a kind (the version in force on asOf)'),
-    asOf: isoDate.optional().describe('default today'),
+    asOf: isoDateSchema.optional().describe('default today'),
     profile: looseObject.describe('enterprise profile (see @kechuang/qualification)'),
   });
   api.post(
@@ -132,7 +127,7 @@ export function assessmentRoutes({ app, deps }: RouteContext): void {
           '评估登记库中的企业并保存（市级人员；区县填报员仅本区县）/ assess the registry’s enterprises and store the run',
         body: z.object({
           ruleSet: z.string().min(1),
-          asOf: isoDate.optional(),
+          asOf: isoDateSchema.optional(),
           region: regionCodeSchema.optional(),
         }),
         response: { 200: looseObject, ...errorResponses },
@@ -210,7 +205,7 @@ export function assessmentRoutes({ app, deps }: RouteContext): void {
         querystring: z.object({
           region: regionCodeSchema.optional(),
           within: z.coerce.number().int().min(1).max(3650).default(90),
-          asOf: isoDate.optional(),
+          asOf: isoDateSchema.optional(),
         }),
         response: { 200: z.array(looseObject), ...errorResponses },
       },

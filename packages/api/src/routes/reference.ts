@@ -3,18 +3,14 @@
  * region with its group history and lineage, groups with dated members, frameworks, indicator
  * definitions and values (indicator values are published data), published index results.
  */
-import { isIsoDate, REGION_GROUPS } from '@kechuang/domain';
+import { REGION_GROUPS } from '@kechuang/domain';
 import { DERIVED_INDICATORS } from '@kechuang/registry';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../apiError.ts';
 import type { RouteContext } from '../buildApp.ts';
 import { groupName } from '../indexViews.ts';
-import { errorResponses, regionCodeSchema, yearSchema } from '../schemas.ts';
-
-const isoDate = z
-  .string()
-  .refine(isIsoDate, '须为有效日期 YYYY-MM-DD / must be a valid date YYYY-MM-DD');
+import { errorResponses, isoDateSchema, regionCodeSchema, today, yearSchema } from '../schemas.ts';
 
 const groupRefSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 const regionSchema = z.object({
@@ -43,10 +39,6 @@ type RegionRow = {
 };
 
 const DISTRICT_TYPES = ['区', '县', '自治县'];
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function inForce(r: { valid_from: string | null; valid_to: string | null }, on: string): boolean {
   return (r.valid_from === null || r.valid_from <= on) && (r.valid_to === null || r.valid_to > on);
@@ -95,7 +87,7 @@ export function referenceRoutes({ app, deps, config }: RouteContext): void {
         tags: ['reference'],
         summary: '某日有效的区县及其分组 / 区县 in force on a date, with their groups',
         querystring: z.object({
-          asOf: isoDate.optional().describe('default today'),
+          asOf: isoDateSchema.optional().describe('default today'),
           all: z.coerce.boolean().default(false).describe('include units not in force'),
         }),
         response: { 200: z.array(regionSchema), ...errorResponses },
@@ -122,7 +114,7 @@ export function referenceRoutes({ app, deps, config }: RouteContext): void {
         tags: ['reference'],
         summary: '区县详情：分组历史与沿革 / one region with group history and lineage',
         params: z.object({ code: regionCodeSchema }),
-        querystring: z.object({ asOf: isoDate.optional() }),
+        querystring: z.object({ asOf: isoDateSchema.optional() }),
         response: {
           200: regionSchema.extend({
             groupHistory: z.array(

@@ -5,7 +5,7 @@
  * candidate list, expiring certificates and missing yearly registrations.
  */
 import { readFile } from 'node:fs/promises';
-import { QUALIFICATION_KINDS } from '@kechuang/domain';
+import { isIsoDate, QUALIFICATION_KINDS } from '@kechuang/domain';
 import {
   type Assessment,
   assess,
@@ -14,8 +14,7 @@ import {
   parseProfile,
   RULE_SETS,
   type RuleSet,
-  type RuleSetKind,
-  ruleSetFor,
+  ruleSetNamed,
 } from '@kechuang/qualification';
 import {
   assessRegistry,
@@ -65,25 +64,22 @@ function today(): string {
  * id (`highTechEnterprise-2016`); a kind picks the version in force on `asOf`.
  */
 export function ruleSetArgument(name: string, asOf: string): RuleSet {
-  const byId = RULE_SETS.find((r) => r.id === name);
-  if (byId) return byId;
-  const kind = QUALIFICATION_KINDS.find((k) => k.code === name || k.zh === name)?.code;
-  if (kind) {
-    try {
-      return ruleSetFor(kind as RuleSetKind, asOf);
-    } catch (error) {
-      if (error instanceof RangeError) {
-        throw new CliInputError([
-          {
-            column: '--as-of',
-            zh: `${asOf} 没有适用的“${name}”规则`,
-            en: `no "${name}" rule set is in force on ${asOf}`,
-          },
-        ]);
-      }
-      throw error;
-    }
+  // A Chinese name stands for its kind code.
+  const kind = QUALIFICATION_KINDS.find((k) => k.zh === name)?.code ?? name;
+  let found: RuleSet | undefined;
+  try {
+    found = ruleSetNamed(kind, asOf);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new CliInputError([
+      {
+        column: '--as-of',
+        zh: `${asOf} 没有适用的“${name}”规则`,
+        en: `no "${name}" rule set is in force on ${asOf}`,
+      },
+    ]);
   }
+  if (found) return found;
   const known = [...new Set(RULE_SETS.map((r) => r.kind))].join(', ');
   throw new CliInputError([
     {
@@ -94,7 +90,7 @@ export function ruleSetArgument(name: string, asOf: string): RuleSet {
 }
 
 function checkDate(asOf: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
+  if (!isIsoDate(asOf)) {
     throw new CliInputError([
       {
         column: '--as-of',
