@@ -80,6 +80,8 @@ type Prepared = {
   warnings: ImportIssue[];
   rejected: Set<number>;
   validationRejected: number;
+  /** Referenced enterprises already stored when the part was checked (USCC → id). */
+  enterpriseIds: Map<string, number>;
 };
 
 /**
@@ -172,6 +174,7 @@ async function prepare(
   // Rows refused after validation (reference, permission); validation counts its own.
   const rejected = new Set<number>();
   let valid = result.valid;
+  const enterpriseIds = new Map<string, number>();
 
   if (kind.reference) {
     const field = kind.reference.field;
@@ -197,6 +200,7 @@ async function prepare(
         rejected.add(r.row);
         return false;
       }
+      if (known) enterpriseIds.set(uscc, known.id);
       r.values.region_code = region ?? null;
       return true;
     });
@@ -212,6 +216,7 @@ async function prepare(
     warnings: result.warnings,
     rejected,
     validationRejected: result.rejected,
+    enterpriseIds,
   };
 }
 
@@ -323,21 +328,20 @@ async function write(
   const { kind } = p.part;
   const total = p.valid.length;
   if (total === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  let ids: Map<string, { id: number }> | undefined;
+  const ids = p.enterpriseIds;
   if (kind.reference) {
+    // Only the enterprises this import's earlier part has written since the check need an id.
     const field = kind.reference.field;
-    ids = await enterprisesByUscc(
-      tx,
-      p.valid.map((r) => String(r.values[field])),
-    );
+    const missing = p.valid.map((r) => String(r.values[field])).filter((u) => !ids.has(u));
+    for (const [uscc, e] of await enterprisesByUscc(tx, missing)) ids.set(uscc, e.id);
   }
   const columns = p.fields.filter((f) => f !== kind.reference?.field);
   if (kind.reference) columns.push(kind.reference.column);
   const records: RecordValues[] = p.valid.map((r) => {
     const record: RecordValues = {};
     for (const c of columns) record[c] = r.values[c] ?? null;
-    if (kind.reference && ids) {
-      record[kind.reference.column] = ids.get(String(r.values[kind.reference.field]))?.id;
+    if (kind.reference) {
+      record[kind.reference.column] = ids.get(String(r.values[kind.reference.field]));
     }
     return record;
   });
