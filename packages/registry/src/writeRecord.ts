@@ -248,17 +248,18 @@ function upsertSql(
     ON CONFLICT (${keys}) ${conflict}
     RETURNING ${keyColumns.map((k) => `t.${quote(k)}`).join(', ')},
       t.xmax <> 0 AS updated, ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row
-  ), before AS (
-    -- Sub-statements share the statement's snapshot, so this reads the rows as they were; only
-    -- updated rows (xmax set by ON CONFLICT DO UPDATE) are looked up, inserts need no probe.
-    SELECT ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row FROM ${quote(table)} t
-    WHERE (${keyColumns.map((k) => `t.${quote(k)}`).join(', ')})
-      IN (SELECT ${keys} FROM written WHERE updated)
   ), audit AS (
+    -- Sub-statements share the statement's snapshot, so the subquery reads the row as it was.
+    -- Only updated rows (xmax set by ON CONFLICT DO UPDATE) are looked up, one key at a time: a
+    -- correlated subquery cannot be planned as a join that scans the whole table, which the
+    -- planner chose while a table filled within the import still looked empty to it.
     INSERT INTO audit_log (actor, role, action, table_name, record_key, before, after)
     SELECT $${n + 1}, $${n + 2}, CASE WHEN w.updated THEN 'update' ELSE 'insert' END,
-      $${n + 3}, w.key, b.row, w.row
-    FROM written w LEFT JOIN before b ON b.key = w.key
+      $${n + 3}, w.key,
+      CASE WHEN w.updated THEN (SELECT to_jsonb(b) FROM ${quote(table)} b
+        WHERE ${keyColumns.map((k) => `b.${quote(k)} = w.${quote(k)}`).join(' AND ')}) END,
+      w.row
+    FROM written w
     RETURNING action
   )
   SELECT count(*) FILTER (WHERE action = 'insert')::int AS inserted,
