@@ -73,13 +73,35 @@ async function columnTypes(tx: Db, table: string): Promise<Map<string, string>> 
   return types;
 }
 
+/** An element of a PostgreSQL array literal, quoted. */
+function quotedElement(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
 function arrayLiteral(items: unknown[]): string {
   const parts = items.map((item) =>
-    item === null || item === undefined
-      ? 'NULL'
-      : `"${String(item).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+    item === null || item === undefined ? 'NULL' : quotedElement(String(item)),
   );
   return `{${parts.join(',')}}`;
+}
+
+/**
+ * One column of a batch as the text of a PostgreSQL array (for `$n::text[]`), built here in one
+ * pass: finite numbers need no quotes, other values are quoted (the driver's own conversion of
+ * an array of strings quotes and escapes every element, which showed in import profiles).
+ */
+function columnParam(batch: readonly RecordValues[], column: string, type: string): string {
+  let out = '{';
+  for (let i = 0; i < batch.length; i++) {
+    const value = batch[i]?.[column];
+    if (i > 0) out += ',';
+    if (typeof value === 'number' && Number.isFinite(value)) out += String(value);
+    else {
+      const text = toText(value, type);
+      out += text === null ? 'NULL' : quotedElement(text);
+    }
+  }
+  return `${out}}`;
 }
 
 /** A value as the text PostgreSQL parses for the column's type (null stays null). */
@@ -184,14 +206,14 @@ async function checkBatch(
   }
 }
 
+/** The key columns and the given ones, each checked to exist in table. */
 function columnsOf(
   table: string,
   keyColumns: readonly string[],
   types: Map<string, string>,
-  records: RecordValues[],
+  names: Iterable<string>,
 ): string[] {
-  const columns = new Set(keyColumns);
-  for (const r of records) for (const c of Object.keys(r)) columns.add(c);
+  const columns = new Set([...keyColumns, ...names]);
   for (const c of columns) {
     if (!types.has(c)) {
       throw new RecordError(`数据表 ${table} 没有列 ${c}`, `Table ${table} has no column ${c}`);
@@ -200,8 +222,13 @@ function columnsOf(
   return [...columns];
 }
 
-function checkKeys(table: string, keyColumns: readonly string[], records: RecordValues[]): void {
-  const seen = new Set<string>();
+/** Refuses a record without a key value, or with a key already seen (in `seen`, then added). */
+function checkKeys(
+  table: string,
+  keyColumns: readonly string[],
+  records: RecordValues[],
+  seen = new Set<string>(),
+): void {
   records.forEach((r, i) => {
     for (const k of keyColumns) {
       if (r[k] === null || r[k] === undefined) {
@@ -267,7 +294,7 @@ function upsertSql(
   FROM audit`;
 }
 
-/** Options of {@link upsertRecords}. */
+/** Options of {@link upsertRecords} and {@link upsertRecordStream}. */
 export type UpsertOptions = {
   /** Called after each statement with the number of records done so far. */
   onProgress?: (done: number) => void;
@@ -280,7 +307,6 @@ export type UpsertOptions = {
  * Columns are the union of the records' keys; a record without one of them writes NULL there;
  * columns no record names are left as they are on update, but a batch must name every NOT NULL
  * column (PostgreSQL checks the proposed insert first). Duplicate keys in the input are refused.
- * The parameters of the next statement are built while the server runs the previous one.
  */
 export async function upsertRecords(
   tx: Db,
@@ -290,13 +316,34 @@ export async function upsertRecords(
   records: RecordValues[],
   options: UpsertOptions = {},
 ): Promise<UpsertSummary> {
+  if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const columns = new Set<string>();
+  for (const r of records) for (const c of Object.keys(r)) columns.add(c);
+  // One batch: every key is checked before the first statement.
+  return upsertRecordStream(tx, actor, table, keyColumns, [...columns], [records], options);
+}
+
+/**
+ * {@link upsertRecords} over batches of records as they arrive (an import writes the rows
+ * already checked while it checks the rest). The columns are given up front; a key repeated
+ * across batches is refused. The parameters of the next statement are built, and the next
+ * batch awaited, while the server runs the previous statement.
+ */
+export async function upsertRecordStream(
+  tx: Db,
+  actor: Actor,
+  table: string,
+  keyColumns: readonly string[],
+  columnNames: readonly string[],
+  batches: Iterable<RecordValues[]> | AsyncIterable<RecordValues[]>,
+  options: UpsertOptions = {},
+): Promise<UpsertSummary> {
   const summary: UpsertSummary = { inserted: 0, updated: 0, unchanged: 0 };
-  if (records.length === 0) return summary;
-  checkKeys(table, keyColumns, records);
   return tx.transaction(async (t) => {
     const types = await columnTypes(t, table);
-    const columns = columnsOf(table, keyColumns, types, records);
+    const columns = columnsOf(table, keyColumns, types, columnNames);
     const sql = upsertSql(table, keyColumns, columns, types);
+    const seen = new Set<string>();
     type Sent = {
       size: number;
       result: Promise<{ rows: { inserted: number; updated: number }[] }>;
@@ -313,19 +360,22 @@ export async function upsertRecords(
     let inFlight: Sent | undefined;
     let latest: Sent | undefined;
     try {
-      for (let start = 0; start < records.length; start += BATCH_SIZE) {
-        const batch = records.slice(start, start + BATCH_SIZE);
-        await checkBatch(t, actor, table, keyColumns, types, batch);
-        const params: unknown[] = columns.map((c) =>
-          batch.map((r) => toText(r[c], types.get(c) ?? 'text')),
-        );
-        params.push(actor.name, actor.role, table);
-        const sent: Sent = { size: batch.length, result: t.query(sql, params) };
-        // Its failure is reported when it is collected; until then it must not count as unhandled.
-        sent.result.catch(() => {});
-        latest = sent;
-        if (inFlight) await collect(inFlight);
-        inFlight = sent;
+      for await (const records of batches) {
+        checkKeys(table, keyColumns, records, seen);
+        for (let start = 0; start < records.length; start += BATCH_SIZE) {
+          const batch = records.slice(start, start + BATCH_SIZE);
+          await checkBatch(t, actor, table, keyColumns, types, batch);
+          const params: unknown[] = columns.map((c) =>
+            columnParam(batch, c, types.get(c) ?? 'text'),
+          );
+          params.push(actor.name, actor.role, table);
+          const sent: Sent = { size: batch.length, result: t.query(sql, params) };
+          // Its failure is reported when it is collected; until then it must not count as unhandled.
+          sent.result.catch(() => {});
+          latest = sent;
+          if (inFlight) await collect(inFlight);
+          inFlight = sent;
+        }
       }
       if (inFlight) await collect(inFlight);
     } catch (error) {
@@ -352,7 +402,7 @@ export async function upsertRecord(
   const key = recordKey(keyColumns, record);
   return tx.transaction(async (t) => {
     const types = await columnTypes(t, table);
-    columnsOf(table, keyColumns, types, [record]);
+    columnsOf(table, keyColumns, types, Object.keys(record));
     // A partial record updates the named columns only: fill the rest from the stored row, since
     // PostgreSQL checks NOT NULL on the proposed insert before it sees the conflict.
     const stored = (await existingRows(t, table, keyColumns, types, [record])).get(key);
@@ -377,7 +427,7 @@ export async function deleteRecord(
   checkKeys(table, keyColumns, [key]);
   return tx.transaction(async (t) => {
     const types = await columnTypes(t, table);
-    columnsOf(table, keyColumns, types, [key]);
+    columnsOf(table, keyColumns, types, Object.keys(key));
     await checkBatch(t, actor, table, keyColumns, types, [key], true);
     const params = keyColumns.map((k) => toText(key[k], types.get(k) ?? 'text'));
     const { rows } = await t.query<{ key: string; row: unknown }>(

@@ -4,7 +4,7 @@
  * the CLI's table reader, all-or-nothing by default, with a row-level report in Chinese and
  * English; exports and templates as XLSX or CSV with a BOM (Excel opens it as UTF-8).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type SheetData, toCsv, toXlsx } from '@kechuang/api';
@@ -24,7 +24,7 @@ import {
 } from '@kechuang/registry';
 import cliProgress from 'cli-progress';
 import { CliInputError, type FileIssue, fileError } from '../errors.ts';
-import { decodeText, readTable, splitSheet, type Table } from '../io/readTable.ts';
+import { readTable, type Table } from '../io/readTable.ts';
 import { CLI_ACTOR, openRegistry } from './registryDb.ts';
 
 type Env = Record<string, string | undefined>;
@@ -45,27 +45,8 @@ export function kindArgument(name: string): ImportKind {
  * Read a file for import. CSV bytes that decode neither as UTF-8 nor as GB18030 (or a binary
  * file) are refused before parsing, with one clear message instead of a CSV syntax error.
  */
-export async function readImportFile(file: string): Promise<Table> {
-  const { path } = splitSheet(file);
-  if (/\.(csv|tsv|txt)$/i.test(path)) {
-    let bytes: Uint8Array | undefined;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      // readTable reports a missing or unreadable file.
-    }
-    if (bytes) {
-      const { text } = decodeText(bytes);
-      if (text.includes('\uFFFD') || text.includes('\u0000')) {
-        throw fileError(
-          file,
-          '文件编码无法识别：既不是 UTF-8 也不是 GB18030（或不是文本文件）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx',
-          'cannot decode the file: it is neither UTF-8 nor GB18030 (or not a text file). Save it as "CSV UTF-8" or .xlsx in Excel',
-        );
-      }
-    }
-  }
-  return readTable(file);
+export function readImportFile(file: string): Promise<Table> {
+  return readTable(file, { strictEncoding: true });
 }
 
 /** Issues of an import located in the user's file. */
@@ -145,9 +126,14 @@ export async function importFiles(
   files: readonly ImportFile[],
   options: ImportCommandOptions = {},
 ): Promise<{ lines: string[]; warnings: FileIssue[]; reports: ImportReport[] }> {
-  const parts = [];
-  for (const f of files)
-    parts.push({ kind: f.kind, table: f.table ?? (await readImportFile(f.file)) });
+  // Files are read one after another while the earlier parts are checked and written; a file
+  // that cannot be read refuses the whole import (its error is thrown in the transaction).
+  let previous: Promise<unknown> = Promise.resolve();
+  const parts = files.map((f) => {
+    const table = f.table ?? previous.then(() => readImportFile(f.file));
+    previous = Promise.resolve(table).catch(() => {});
+    return { kind: f.kind, table };
+  });
   const reports = await importBatch(db, CLI_ACTOR, parts, {
     dryRun: options.dryRun,
     allOrNothing: !options.partial,

@@ -3,9 +3,10 @@
  * take). The bytes are decoded by the registry's `decodeTable` (shared with the API's uploads):
  * CSV in UTF-8 (BOM or not), UTF-16 LE or GB18030/GBK; XLSX: the first sheet, or `file.xlsx#Sheet`.
  */
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { TableRow } from '@kechuang/index-engine';
-import { decodeTable, TableFileError, tableFormatOf } from '@kechuang/registry';
+import { decodeTable, decodeTableStream, TableFileError, tableFormatOf } from '@kechuang/registry';
 import { CliInputError, fileError } from '../errors.ts';
 
 export { cellValue, decodeText } from '@kechuang/registry';
@@ -34,13 +35,29 @@ export function splitSheet(file: string): { path: string; sheet?: string } {
   return { path: file };
 }
 
-/** Read a table; throws {@link CliInputError} for a missing, unreadable or malformed file. */
-export async function readTable(file: string): Promise<Table> {
+/** Options of {@link readTable}. */
+export type ReadTableOptions = {
+  /** Refuse CSV bytes that decode neither as UTF-8 nor as GB18030 (or a binary file). */
+  strictEncoding?: boolean;
+};
+
+/**
+ * Read a table; throws {@link CliInputError} for a missing, unreadable or malformed file. CSV is
+ * decoded and parsed as it is read (yielding to the event loop between chunks).
+ */
+export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
   const { path, sheet } = splitSheet(file);
   await checkFile(file, path);
   try {
     const format = tableFormatOf(path);
-    const table = await decodeTable(await readFile(path), { format, sheet });
+    const decodeOptions = { format, sheet, strictEncoding: options.strictEncoding };
+    const table =
+      format === 'xlsx'
+        ? await decodeTable(await readFile(path), decodeOptions)
+        : await decodeTableStream(
+            createReadStream(path, { highWaterMark: 1 << 20 }),
+            decodeOptions,
+          );
     return { file, path, ...table };
   } catch (err) {
     if (err instanceof TableFileError) {

@@ -1,21 +1,23 @@
 /**
- * Imports validated rows into the registry: every row of a part is validated, its enterprise
- * reference resolved and its permission checked before any of that part is written; then the
- * rows are upserted on their natural key through `upsertRecords` (≤ 5,000 rows per statement,
- * audited in the same statement, unchanged rows neither written nor audited). The next part is
- * validated while the server writes the previous one. All-or-nothing by default (an issue in any
- * part rolls the whole transaction back); a dry run does the writes in a transaction that is
- * rolled back, so its counts are exact.
+ * Imports validated rows into the registry: every row is validated, its enterprise reference
+ * resolved and its permission checked before it is written; rows are upserted on their natural
+ * key through `upsertRecordStream` (≤ 5,000 rows per statement, audited in the same statement,
+ * unchanged rows neither written nor audited). All-or-nothing (the default): the rows already
+ * checked are written while the rest are checked, so the server and the checks overlap; any issue
+ * stops the writes and rolls the whole transaction back. With `allOrNothing: false` a part is
+ * written once all its rows are checked (a later duplicate refuses an earlier row). A dry run does
+ * the writes in a transaction that is rolled back, so its counts are exact.
  */
+import { EventEmitter, on } from 'node:events';
 import type { Db } from '../db.ts';
 import { type Actor, assertCanWrite, PermissionError } from '../permissions.ts';
-import { type RecordValues, upsertRecords } from '../writeRecord.ts';
+import { BATCH_SIZE, type RecordValues, upsertRecordStream } from '../writeRecord.ts';
 import type { ImportKind, RecordScope } from './importKind.ts';
 import {
   type ImportIssue,
   type ImportTable,
   type NormalisedRecord,
-  validateRowsAsync,
+  startValidation,
   type ZoneRef,
 } from './validateRows.ts';
 
@@ -51,7 +53,20 @@ export type ImportReport = {
 };
 
 /** One kind's rows in an import batch. */
-export type ImportPart = { kind: ImportKind; table: ImportTable };
+export type ImportPart = {
+  kind: ImportKind;
+  /**
+   * The rows, or a promise of them: a file still being read while the parts before it are
+   * checked and written.
+   */
+  table: ImportTable | Promise<ImportTable>;
+};
+
+/** Rows checked between two handovers to the writer (one statement's worth). */
+const CHUNK_ROWS = BATCH_SIZE;
+
+/** Rows validated between two yields to the event loop (so the writer can send a statement). */
+const ROWS_PER_YIELD = 2500;
 
 /** Thrown to roll back a dry run or a refused import that had begun writing. */
 class Rollback extends Error {
@@ -72,22 +87,13 @@ export async function importRows(
   return report as ImportReport;
 }
 
-type Prepared = {
-  part: ImportPart;
-  valid: NormalisedRecord[];
-  fields: string[];
-  issues: ImportIssue[];
-  warnings: ImportIssue[];
-  rejected: Set<number>;
-  validationRejected: number;
-  /** Referenced enterprises already stored when the part was checked (USCC → id). */
-  enterpriseIds: Map<string, number>;
-};
-
 /**
  * Import several kinds in one transaction, in order (enterprises before their yearly figures:
  * figures may refer to enterprises of the same batch). With `allOrNothing` (default) an issue in
- * any part writes nothing at all.
+ * any part writes nothing at all, and the rows already checked are written while the rest are
+ * checked (one writer, part after part, one statement in flight while the next is prepared); an
+ * issue stops the writes and the transaction is rolled back. Without it, a part is written once
+ * all its rows are checked.
  */
 export async function importBatch(
   db: Db,
@@ -103,28 +109,47 @@ export async function importBatch(
         .rows;
       const pendingEnterprises = new Map<string, string | null>();
       const reports: ImportReport[] = [];
+      const writer = new Writer(tx, actor, options);
       let refused = false;
-      // Part k is written while part k + 1 is validated (validation yields to the event loop).
-      let writing: Promise<void> = Promise.resolve();
-      for (const part of parts) {
-        const p = await prepare(tx, actor, part, zones, pendingEnterprises, options);
-        const report = emptyReport(p, dryRun);
-        reports.push(report);
-        if (part.kind.table === 'enterprises') {
-          for (const r of p.valid) {
-            pendingEnterprises.set(String(r.values.uscc), String(r.values.region_code));
+      try {
+        for (const part of parts) {
+          const table = await part.table;
+          const report = newReport(part.kind, table, dryRun);
+          reports.push(report);
+          const write = (fields: string[], total: number) =>
+            writer.startPart(part.kind, fields, total, pendingEnterprises, report);
+          const checked = await checkPart(tx, actor, part.kind, table, {
+            zones,
+            pendingEnterprises,
+            options,
+            // All-or-nothing: chunks go to the writer until the first issue (then the whole
+            // import is rolled back, so nothing more need be written).
+            streaming: allOrNothing,
+            refused: () => refused,
+            onStart: write,
+            onRefused: () => {
+              refused = true;
+              writer.stop();
+            },
+          });
+          Object.assign(report, {
+            rejected: checked.rejected,
+            issues: checked.issues,
+            warnings: checked.warnings,
+          });
+          if (!allOrNothing && checked.valid.length > 0) {
+            const channel = write(checked.fields, checked.valid.length);
+            channel.send(checked.valid, checked.enterpriseIds);
+            channel.end();
           }
         }
-        if (allOrNothing && p.issues.length > 0) refused = true;
-        if (!refused) {
-          writing = writing.then(async () => {
-            Object.assign(report, await write(tx, actor, p, options));
-          });
-          // A failed write is rethrown by the `await writing` below.
-          writing.catch(() => {});
-        }
+      } catch (error) {
+        // Writes still running must end before the transaction is rolled back.
+        writer.stop();
+        await writer.settled();
+        throw error;
       }
-      await writing;
+      await writer.done();
       if (refused) {
         // Parts written before the refused one are rolled back; the report counts nothing.
         for (const r of reports) Object.assign(r, { inserted: 0, updated: 0, unchanged: 0 });
@@ -141,83 +166,143 @@ export async function importBatch(
   }
 }
 
-function emptyReport(p: Prepared, dryRun: boolean): ImportReport {
-  return {
-    kind: p.part.kind.name,
-    rows: p.part.table.rows.length,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: p.validationRejected + p.rejected.size,
-    issues: p.issues,
-    warnings: p.warnings,
-    dryRun,
-    written: false,
-  };
-}
+/** A part as checked: its valid rows and everything refused. */
+type CheckedPart = {
+  valid: NormalisedRecord[];
+  fields: string[];
+  issues: ImportIssue[];
+  warnings: ImportIssue[];
+  rejected: number;
+  /** Referenced enterprises already stored when the rows were checked (USCC → id). */
+  enterpriseIds: Map<string, number>;
+};
 
-/** Validate, resolve enterprise references, check permissions; nothing written. */
-async function prepare(
+type CheckContext = {
+  zones: readonly ZoneRef[];
+  /** Enterprises of this import's earlier parts (USCC → region); filled by an enterprises part. */
+  pendingEnterprises: Map<string, string | null>;
+  options: ImportOptions;
+  streaming: boolean;
+  refused: () => boolean;
+  /** Streaming: the part's rows are about to be handed over, chunk by chunk. */
+  onStart: (fields: string[], total: number) => PartChannel;
+  /** An issue refuses the whole import (all-or-nothing). */
+  onRefused: () => void;
+};
+
+/**
+ * Validate a part's rows, resolve their enterprise references and check permissions, chunk by
+ * chunk; streaming, each chunk's rows go to the writer while no issue has been found.
+ */
+async function checkPart(
   tx: Db,
   actor: Actor,
-  part: ImportPart,
-  zones: readonly ZoneRef[],
-  pendingEnterprises: ReadonlyMap<string, string | null>,
-  options: ImportOptions,
-): Promise<Prepared> {
-  const { kind, table } = part;
-  const result = await validateRowsAsync(kind, table, {
+  kind: ImportKind,
+  table: ImportTable,
+  context: CheckContext,
+): Promise<CheckedPart> {
+  const { options, pendingEnterprises } = context;
+  const validation = startValidation(kind, table, {
     acceptUsccWarnings: options.acceptUsccWarnings,
-    zones,
+    zones: context.zones,
   });
-  const issues = [...result.issues];
-  // Rows refused after validation (reference, permission); validation counts its own.
+  // Issues found after validation (reference, permission), and the rows they refuse.
+  const issues: ImportIssue[] = [];
   const rejected = new Set<number>();
-  let valid = result.valid;
   const enterpriseIds = new Map<string, number>();
-
-  if (kind.reference) {
-    const field = kind.reference.field;
-    const found = await enterprisesByUscc(
-      tx,
-      valid.map((r) => String(r.values[field])),
-    );
-    valid = valid.filter((r) => {
-      const uscc = String(r.values[field]);
-      const known = found.get(uscc);
-      // The region as it will be: this import's enterprise row wins over the stored one.
-      const region = pendingEnterprises.has(uscc)
-        ? pendingEnterprises.get(uscc)
-        : known?.regionCode;
-      if (known === undefined && !pendingEnterprises.has(uscc)) {
-        issues.push({
-          row: r.row,
-          column: kind.columns.find((c) => c.field === field)?.zh,
-          value: uscc,
-          zh: `统一社会信用代码为 ${uscc} 的企业不在登记库中（请先导入企业名录）`,
-          en: `no enterprise with USCC ${uscc} in the registry (import it with the enterprises first)`,
-        });
-        rejected.add(r.row);
-        return false;
-      }
-      if (known) enterpriseIds.set(uscc, known.id);
-      r.values.region_code = region ?? null;
-      return true;
-    });
-  }
-
-  valid = await checkPermissions(tx, actor, kind, valid, issues, rejected);
-  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return {
-    part,
-    valid,
-    fields: result.fields,
-    issues,
-    warnings: result.warnings,
-    rejected,
-    validationRejected: result.rejected,
-    enterpriseIds,
+  const valid: NormalisedRecord[] = [];
+  const refuseIfAny = () => {
+    if (context.streaming && (validation.hasIssues() || issues.length > 0)) context.onRefused();
   };
+  refuseIfAny();
+  const channel =
+    context.streaming && !context.refused()
+      ? context.onStart(validation.fields, validation.rows)
+      : undefined;
+  const checkChunk = async (rows: NormalisedRecord[]) => {
+    let chunk = await resolveReferences(tx, kind, rows, pendingEnterprises, enterpriseIds, {
+      issues,
+      rejected,
+    });
+    chunk = await checkPermissions(tx, actor, kind, chunk, issues, rejected);
+    if (kind.table === 'enterprises') {
+      for (const r of chunk) {
+        pendingEnterprises.set(String(r.values.uscc), String(r.values.region_code));
+      }
+    }
+    valid.push(...chunk);
+    refuseIfAny();
+    if (!context.refused()) channel?.send(chunk, enterpriseIds);
+  };
+  try {
+    for (let start = 0; start < validation.rows; start += CHUNK_ROWS) {
+      const end = Math.min(start + CHUNK_ROWS, validation.rows);
+      for (let index = start; index < end; index++) {
+        validation.validateRow(index);
+        if (index % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      if (context.streaming) await checkChunk(validation.take());
+    }
+    const result = validation.finish();
+    if (!context.streaming) await checkChunk(result.valid);
+    issues.push(...result.issues);
+    issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    refuseIfAny();
+    return {
+      valid,
+      fields: result.fields,
+      issues,
+      warnings: result.warnings,
+      rejected: result.rejected + rejected.size,
+      enterpriseIds,
+    };
+  } finally {
+    channel?.end();
+  }
+}
+
+/**
+ * Resolve each row's enterprise reference (统一社会信用代码 → stored enterprise, or one of this
+ * import's earlier part) and take its region; rows referring to no enterprise are refused.
+ */
+async function resolveReferences(
+  tx: Db,
+  kind: ImportKind,
+  rows: NormalisedRecord[],
+  pendingEnterprises: ReadonlyMap<string, string | null>,
+  enterpriseIds: Map<string, number>,
+  refusals: { issues: ImportIssue[]; rejected: Set<number> },
+): Promise<NormalisedRecord[]> {
+  if (!kind.reference) return rows;
+  const field = kind.reference.field;
+  // Enterprises of this import are looked up when written; only the others are looked up now.
+  const found = await enterprisesByUscc(
+    tx,
+    rows.map((r) => String(r.values[field])).filter((u) => !pendingEnterprises.has(u)),
+  );
+  return rows.filter((r) => {
+    const uscc = String(r.values[field]);
+    const known = found.get(uscc);
+    if (known === undefined && !pendingEnterprises.has(uscc)) {
+      refusals.issues.push({
+        row: r.row,
+        column: kind.columns.find((c) => c.field === field)?.zh,
+        value: uscc,
+        zh: `统一社会信用代码为 ${uscc} 的企业不在登记库中（请先导入企业名录）`,
+        en: `no enterprise with USCC ${uscc} in the registry (import it with the enterprises first)`,
+      });
+      refusals.rejected.add(r.row);
+      return false;
+    }
+    if (known) enterpriseIds.set(uscc, known.id);
+    // The region as it will be: this import's enterprise row wins over the stored one.
+    r.values.region_code = pendingEnterprises.has(uscc)
+      ? (pendingEnterprises.get(uscc) ?? null)
+      : known?.regionCode;
+    return true;
+  });
 }
 
 async function enterprisesByUscc(
@@ -318,35 +403,135 @@ function textOf(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** Upsert the valid rows of one part; returns the counts. */
-async function write(
+/** What one part's writer receives: rows checked, with the enterprise ids found meanwhile. */
+type PartChannel = {
+  send: (rows: NormalisedRecord[], enterpriseIds: ReadonlyMap<string, number>) => void;
+  end: () => void;
+};
+
+/** The report of a part before it is checked and written. */
+function newReport(kind: ImportKind, table: ImportTable, dryRun: boolean): ImportReport {
+  return {
+    kind: kind.name,
+    rows: table.rows.length,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    issues: [],
+    warnings: [],
+    dryRun,
+    written: false,
+  };
+}
+
+/**
+ * The import's one writer: parts are written in order (a part's statements start once the
+ * earlier part's are done), each from the chunks its check sends, through `upsertRecordStream`.
+ */
+class Writer {
+  private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private current: PartChannel | undefined;
+
+  constructor(
+    private readonly tx: Db,
+    private readonly actor: Actor,
+    private readonly options: ImportOptions,
+  ) {}
+
+  /**
+   * Queue a part's writing; the chunks sent meanwhile are kept until its turn. Its counts go
+   * into report once it is written.
+   */
+  startPart(
+    kind: ImportKind,
+    fields: string[],
+    total: number,
+    pendingEnterprises: ReadonlyMap<string, string | null>,
+    report: ImportReport,
+  ): PartChannel {
+    const events = new EventEmitter();
+    // Subscribed now, so that chunks sent before this part's turn are kept.
+    const chunks = on(events, 'chunk', { close: ['end'] }) as AsyncIterableIterator<
+      [NormalisedRecord[], ReadonlyMap<string, number>]
+    >;
+    this.chain = this.chain.then(async () => {
+      const counts = await writePart(this.tx, this.actor, kind, fields, total, chunks, {
+        pendingEnterprises,
+        stopped: () => this.stopped,
+        options: this.options,
+      });
+      Object.assign(report, counts);
+    });
+    // A failed write is rethrown by done().
+    this.chain.catch(() => {});
+    this.current = {
+      send: (rows, ids) => {
+        if (rows.length > 0) events.emit('chunk', rows, ids);
+      },
+      end: () => events.emit('end'),
+    };
+    return this.current;
+  }
+
+  /** Write nothing more (statements already sent finish). */
+  stop(): void {
+    this.stopped = true;
+    this.current?.end();
+  }
+
+  /** Resolves once every write has ended, failed or not. */
+  settled(): Promise<void> {
+    return this.chain.catch(() => {});
+  }
+
+  /** Resolves once every write has ended; rejects with the first failure. */
+  done(): Promise<void> {
+    return this.chain;
+  }
+}
+
+/** Upsert one part's rows as its chunks arrive; returns the counts. */
+async function writePart(
   tx: Db,
   actor: Actor,
-  p: Prepared,
-  options: ImportOptions,
+  kind: ImportKind,
+  fields: string[],
+  total: number,
+  chunks: AsyncIterable<[NormalisedRecord[], ReadonlyMap<string, number>]>,
+  context: {
+    pendingEnterprises: ReadonlyMap<string, string | null>;
+    stopped: () => boolean;
+    options: ImportOptions;
+  },
 ): Promise<Pick<ImportReport, 'inserted' | 'updated' | 'unchanged'>> {
-  const { kind } = p.part;
-  const total = p.valid.length;
-  if (total === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const ids = p.enterpriseIds;
-  if (kind.reference) {
-    // Only the enterprises this import's earlier part has written since the check need an id.
-    const field = kind.reference.field;
-    const missing = p.valid.map((r) => String(r.values[field])).filter((u) => !ids.has(u));
-    for (const [uscc, e] of await enterprisesByUscc(tx, missing)) ids.set(uscc, e.id);
-  }
-  const columns = p.fields.filter((f) => f !== kind.reference?.field);
-  if (kind.reference) columns.push(kind.reference.column);
-  const records: RecordValues[] = p.valid.map((r) => {
-    const record: RecordValues = {};
-    for (const c of columns) record[c] = r.values[c] ?? null;
-    if (kind.reference) {
-      record[kind.reference.column] = ids.get(String(r.values[kind.reference.field]));
+  const { options } = context;
+  const reference = kind.reference;
+  const columns = fields.filter((f) => f !== reference?.field);
+  if (reference) columns.push(reference.column);
+  const ids = new Map<string, number>();
+  async function* records(): AsyncIterable<RecordValues[]> {
+    if (reference && context.pendingEnterprises.size > 0) {
+      // The enterprises this import's earlier parts wrote (all written by now), looked up once.
+      for (const [uscc, e] of await enterprisesByUscc(tx, [...context.pendingEnterprises.keys()])) {
+        ids.set(uscc, e.id);
+      }
     }
-    return record;
-  });
+    for await (const [rows, known] of chunks) {
+      if (context.stopped()) return;
+      // The checked values are written as they are (the writer reads only `columns`).
+      if (reference) {
+        for (const r of rows) {
+          const uscc = String(r.values[reference.field]);
+          r.values[reference.column] = ids.get(uscc) ?? known.get(uscc);
+        }
+      }
+      yield rows.map((r): RecordValues => r.values);
+    }
+  }
   options.onProgress?.({ kind: kind.name, done: 0, total });
-  return upsertRecords(tx, actor, kind.table, kind.conflict, records, {
+  return upsertRecordStream(tx, actor, kind.table, kind.conflict, columns, records(), {
     onProgress: (done) => options.onProgress?.({ kind: kind.name, done, total }),
   });
 }

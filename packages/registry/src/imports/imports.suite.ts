@@ -85,6 +85,30 @@ export function syntheticTables(n: number, years = [2021, 2022, 2023]) {
   return { codes, enterprises, figures };
 }
 
+/**
+ * db, with a count of the upsert statements it sends per table (inside transactions too), to
+ * show that an import was writing before it was refused.
+ */
+export function statementSpy(db: Db): { db: Db; upserts: (table: string) => number } {
+  const sent: string[] = [];
+  const wrap = (inner: Db): Db => {
+    const wrapped: Db = {
+      engine: inner.engine,
+      query: (sql, params) => {
+        sent.push(sql);
+        return inner.query(sql, params);
+      },
+      transaction: (fn) => inner.transaction((tx) => fn(tx === inner ? wrapped : wrap(tx))),
+      close: () => inner.close(),
+    };
+    return wrapped;
+  };
+  return {
+    db: wrap(db),
+    upserts: (table) => sent.filter((sql) => sql.includes(`INSERT INTO "${table}" AS t`)).length,
+  };
+}
+
 /** The import/export suite against a fresh registry from `open`. */
 export function describeImports(name: string, open: () => Promise<Registry>): void {
   describe(`imports and exports (${name})`, () => {
@@ -351,32 +375,46 @@ export function describeImports(name: string, open: () => Promise<Registry>): vo
 
     test('a batch whose second part has a bad last row writes nothing, though the first part was being written while it was checked', async () => {
       const before = await snapshot(db);
-      // 12,000 enterprises: three statements of the first part are sent before the figures are checked.
-      const { enterprises, figures } = syntheticTables(12_000, [2023]);
+      const { enterprises, figures } = syntheticTables(12_000, [2021, 2022, 2023]);
       const last = figures.rows.at(-1) as Record<string, Cell>;
       last['销售收入（万元）'] = '一千';
-      let enterprisesSent = 0;
-      const reports = await importBatch(
-        db,
-        ADMIN,
-        [
-          { kind: IMPORT_KINDS.enterprises, table: enterprises },
-          { kind: IMPORT_KINDS.enterpriseFigures, table: figures },
-        ],
-        {
-          onProgress: ({ kind, done }) => {
-            if (kind === 'enterprises') enterprisesSent = done;
-          },
-        },
-      );
-      // The enterprises were written in the transaction, then rolled back with it.
-      expect(enterprisesSent).toBe(12_000);
+      const spy = statementSpy(db);
+      const reports = await importBatch(spy.db, ADMIN, [
+        { kind: IMPORT_KINDS.enterprises, table: enterprises },
+        { kind: IMPORT_KINDS.enterpriseFigures, table: figures },
+      ]);
+      // Enterprises were written in the transaction before the bad row was found, then rolled back.
+      expect(spy.upserts('enterprises')).toBeGreaterThan(0);
       expect(reports.map((r) => [r.inserted, r.updated, r.rejected, r.written])).toEqual([
         [0, 0, 0, false],
         [0, 0, 1, false],
       ]);
-      expect(reports[1]?.issues.map((i) => i.row)).toEqual([12_001]);
+      expect(reports[1]?.issues.map((i) => i.row)).toEqual([36_001]);
       expect(await snapshot(db)).toEqual(before);
+    });
+
+    test('one part: rows already written when a later chunk has a bad row, or repeats an earlier key, are rolled back', async () => {
+      const before = await snapshot(db);
+      const { codes, enterprises } = syntheticTables(16_000, []);
+      const badCode = tableOf(ENTERPRISE_HEADER, [
+        ...enterprises.rows.map((r) => Object.values(r) as Cell[]),
+      ]);
+      (badCode.rows.at(-1) as Record<string, Cell>)['统一社会信用代码'] = 'not-a-code';
+      const repeated = tableOf(ENTERPRISE_HEADER, [
+        ...enterprises.rows.map((r) => Object.values(r) as Cell[]),
+        [codes[0] as string, '重复企业', '渝北区', '2015/6/1'],
+      ]);
+      for (const [table, rows] of [
+        [badCode, [16_001]],
+        [repeated, [2, 16_002]],
+      ] as const) {
+        const spy = statementSpy(db);
+        const report = await importRows(spy.db, ADMIN, IMPORT_KINDS.enterprises, table);
+        expect(spy.upserts('enterprises')).toBeGreaterThan(0);
+        expect(report.issues.map((i) => i.row)).toEqual(rows);
+        expect([report.inserted, report.written]).toEqual([0, false]);
+        expect(await snapshot(db)).toEqual(before);
+      }
     });
 
     test('partial import (allOrNothing: false) writes the valid rows only', async () => {

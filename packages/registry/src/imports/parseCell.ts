@@ -22,9 +22,13 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
+/** Anything but printable ASCII (which NFKC leaves unchanged, so such text skips it). */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
 /** The cell as trimmed text with full-width digits, letters and signs folded to ASCII (NFKC). */
 export function cellCode(cell: Cell): string {
-  return cellText(cell).normalize('NFKC').trim();
+  const text = cellText(cell);
+  return NOT_PRINTABLE_ASCII.test(text) ? text.normalize('NFKC').trim() : text;
 }
 
 function fail<T>(zh: string, en: string): Parsed<T> {

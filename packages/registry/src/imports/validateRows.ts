@@ -146,7 +146,12 @@ export function matchHeader(
 
 type CellResult = Parsed<unknown> & { warning?: Text };
 
-function parseByType(column: ImportColumn, cell: Cell, context: ValidationContext): CellResult {
+function parseByType(
+  column: ImportColumn,
+  cell: Cell,
+  context: ValidationContext,
+  usccResults?: Map<string, CellResult>,
+): CellResult {
   switch (column.type) {
     case 'text': {
       const text = cellText(cell);
@@ -171,8 +176,15 @@ function parseByType(column: ImportColumn, cell: Cell, context: ValidationContex
       return parseBoolean(cell);
     case 'enum':
       return parseEnum(cell, column.values ?? []);
-    case 'uscc':
-      return checkUscc(cellCode(cell), context.acceptUsccWarnings === true);
+    case 'uscc': {
+      const code = cellCode(cell);
+      let result = usccResults?.get(code);
+      if (!result) {
+        result = checkUscc(code, context.acceptUsccWarnings === true);
+        usccResults?.set(code, result);
+      }
+      return result;
+    }
     case 'region':
       return resolveRegion(cellText(cell));
     case 'zone':
@@ -236,34 +248,31 @@ export function validateRows(
   return validation.finish();
 }
 
-/** Rows validated between two yields of {@link validateRowsAsync}. */
-const ROWS_PER_YIELD = 2000;
-
 /**
- * {@link validateRows} that yields to the event loop every 2,000 rows, so that writes already
- * sent to PostgreSQL (an earlier part of the same import) proceed while this file is checked.
+ * A validation under way: the header is checked when it starts; rows are then validated one by
+ * one. `take` hands out the rows accepted since the last call, so an all-or-nothing import can
+ * write them while later rows are checked (a later duplicate of a taken row is still reported,
+ * which refuses the import); `finish` gives the whole result.
  */
-export async function validateRowsAsync(
+export type RowValidation = {
+  /** Data rows in the table (0 when the header is refused). */
+  rows: number;
+  /** Fields the file provides (as in the result). */
+  fields: string[];
+  validateRow: (index: number) => void;
+  /** Rows accepted since the last call, in file order. */
+  take: () => NormalisedRecord[];
+  /** Whether any row or the header has been refused so far. */
+  hasIssues: () => boolean;
+  finish: () => ValidationResult;
+};
+
+/** Start validating a table: checks its header; see {@link RowValidation}. */
+export function startValidation(
   kind: ImportKind,
   table: ImportTable,
   context: ValidationContext = {},
-): Promise<ValidationResult> {
-  const validation = startValidation(kind, table, context);
-  for (let index = 0; index < validation.rows; index++) {
-    validation.validateRow(index);
-    if (index % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) {
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  return validation.finish();
-}
-
-/** The header checked; rows are then validated one by one and the result collected. */
-function startValidation(
-  kind: ImportKind,
-  table: ImportTable,
-  context: ValidationContext,
-): { rows: number; validateRow: (index: number) => void; finish: () => ValidationResult } {
+): RowValidation {
   const matched = matchHeader(kind, table.header);
   const issues = [...matched.issues];
   const warnings = [...matched.warnings];
@@ -285,11 +294,17 @@ function startValidation(
   if (matched.issues.length > 0) {
     return {
       rows: 0,
+      fields,
       validateRow: () => {},
+      take: () => [],
+      hasIssues: () => true,
       finish: () => ({ valid: [], issues, warnings, rejected: table.rows.length, fields }),
     };
   }
+  // A referenced enterprise's code repeats (one figures row per year): checked once.
+  const usccResults = kind.reference ? new Map<string, CellResult>() : undefined;
   const candidates = new Map<number, NormalisedRecord>();
+  let untaken: number[] = [];
   const rejectedRows = new Set<number>();
   const firstByKey = new Map<string, { row: number; index: number }>();
   const reportedDuplicate = new Set<number>();
@@ -318,7 +333,7 @@ function startValidation(
         }
         continue;
       }
-      const parsed = parseByType(column, cell, context);
+      const parsed = parseByType(column, cell, context, usccResults);
       if (!parsed.ok) {
         issues.push({ row, column: header, value: shown(cell), zh: parsed.zh, en: parsed.en });
         bad = true;
@@ -370,13 +385,26 @@ function startValidation(
     }
     firstByKey.set(key, { row, index });
     candidates.set(index, { row, values, key });
+    untaken.push(index);
+  };
+  const take = (): NormalisedRecord[] => {
+    const taken = untaken.filter((i) => !rejectedRows.has(i));
+    untaken = [];
+    return taken.map((i) => candidates.get(i) as NormalisedRecord);
   };
   const finish = (): ValidationResult => {
     issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     const valid = [...candidates].filter(([i]) => !rejectedRows.has(i)).map(([, r]) => r);
     return { valid, issues, warnings, rejected: rejectedRows.size, fields };
   };
-  return { rows: table.rows.length, validateRow, finish };
+  return {
+    rows: table.rows.length,
+    fields,
+    validateRow,
+    take,
+    hasIssues: () => issues.length > 0,
+    finish,
+  };
 }
 
 /** The natural key's column names, for messages. */
