@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeUsccCheckChar } from '@kechuang/domain';
-import { openDatabase } from '@kechuang/registry';
+import { getImportKind, openDatabase } from '@kechuang/registry';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openRegistry } from '../src/commands/registryDb.ts';
+import { importFiles } from '../src/commands/registryImport.ts';
+import { CliInputError } from '../src/errors.ts';
 import { readTable } from '../src/io/readTable.ts';
 import { cliWithEnv, removeTempDirs, tempDir, writeText } from './helpers.ts';
 
@@ -212,6 +215,42 @@ describe('kechuang seed --demo, import, export, template', () => {
       const file = writeText(work, 'big.csv', stringify(rows));
       const err = await refused(file);
       expect(err).toContain(`第 ${rows.length} 行 成立日期 列`);
+    });
+
+    test('a batch whose second file cannot be decoded writes nothing of the first (read while the first was checked and written)', async () => {
+      const enterprises = writeText(
+        work,
+        'batch-enterprises.csv',
+        stringify([
+          ['统一社会信用代码', '企业名称', '所在区县'],
+          ...Array.from({ length: 12_000 }, (_, i) => [
+            validUscc(300_000 + i),
+            `重庆批量测试企业${i}号`,
+            '渝北区',
+          ]),
+        ]),
+      );
+      const figures = writeText(
+        work,
+        'batch-figures.csv',
+        Buffer.concat([
+          Buffer.from('统一社会信用代码,年度,销售收入（万元）\n', 'utf8'),
+          Buffer.from([0x81, 0x20, 0xff, 0xfe, 0x80, 0x2c, 0x41, 0x0a]),
+        ]),
+      );
+      const before = await counts();
+      const registry = await openRegistry({ KECHUANG_DATA_DIR: dataDir });
+      try {
+        const error = await importFiles(registry.db, [
+          { kind: getImportKind('enterprises'), file: enterprises },
+          { kind: getImportKind('enterpriseFigures'), file: figures },
+        ]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(CliInputError);
+        expect(String((error as Error).message)).toContain('neither UTF-8 nor GB18030');
+      } finally {
+        await registry.close();
+      }
+      expect(await counts()).toEqual(before);
     });
   });
 });

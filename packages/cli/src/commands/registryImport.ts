@@ -80,29 +80,39 @@ export function summaryLine(report: ImportReport): string {
   );
 }
 
-/** A progress bar on `stream` (plain lines when it is not a terminal). */
-function progressBar(stream: Writable | undefined): ImportOptions['onProgress'] {
-  if (!stream) return undefined;
+/**
+ * A progress bar on `stream` (plain lines when it is not a terminal). `stop` ends a bar left
+ * short (an import refused while it was writing).
+ */
+function progressBar(stream: Writable | undefined): {
+  onProgress: ImportOptions['onProgress'];
+  stop: () => void;
+} {
   let bar: cliProgress.SingleBar | undefined;
-  return ({ done, total }) => {
-    if (total < 5000) return;
-    if (!bar) {
-      bar = new cliProgress.SingleBar(
-        {
-          stream,
-          noTTYOutput: true,
-          notTTYSchedule: 2000,
-          format: '{bar} {percentage}% | {value}/{total} 行 rows | {duration_formatted}',
-        },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(total, 0);
-    }
-    bar.update(done);
-    if (done >= total) {
-      bar.stop();
-      bar = undefined;
-    }
+  const stop = () => {
+    bar?.stop();
+    bar = undefined;
+  };
+  if (!stream) return { onProgress: undefined, stop };
+  return {
+    stop,
+    onProgress: ({ done, total }) => {
+      if (total < 5000) return;
+      if (!bar) {
+        bar = new cliProgress.SingleBar(
+          {
+            stream,
+            noTTYOutput: true,
+            notTTYSchedule: 2000,
+            format: '{bar} {percentage}% | {value}/{total} 行 rows | {duration_formatted}',
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, 0);
+      }
+      bar.update(done);
+      if (done >= total) stop();
+    },
   };
 }
 
@@ -134,12 +144,13 @@ export async function importFiles(
     previous = Promise.resolve(table).catch(() => {});
     return { kind: f.kind, table };
   });
+  const progress = progressBar(options.progress);
   const reports = await importBatch(db, CLI_ACTOR, parts, {
     dryRun: options.dryRun,
     allOrNothing: !options.partial,
     acceptUsccWarnings: options.acceptUsccWarnings,
-    onProgress: progressBar(options.progress),
-  });
+    onProgress: progress.onProgress,
+  }).finally(progress.stop);
   const issues = reports.flatMap((r, i) => fileIssues(files[i]?.file ?? '', r.issues));
   const warnings = reports.flatMap((r, i) => fileIssues(files[i]?.file ?? '', r.warnings));
   if (issues.length > 0 && !options.partial) {
