@@ -217,6 +217,17 @@ describe('kechuang seed --demo, import, export, template', () => {
       expect(err).toContain(`第 ${rows.length} 行 成立日期 列`);
     });
 
+    test('a large file whose CSV breaks at the end: the rows before, already being written, are rolled back', async () => {
+      const rows = Array.from({ length: 12_000 }, (_, i) => [
+        validUscc(400_000 + i),
+        `重庆语法测试企业${i}号`,
+        '渝北区',
+      ]);
+      const text = `${stringify([['统一社会信用代码', '企业名称', '所在区县'], ...rows])}"unclosed,乙,丙\n`;
+      const err = await refused(writeText(work, 'broken-end.csv', text));
+      expect(err).toContain('malformed CSV');
+    });
+
     test('a batch whose second file cannot be decoded writes nothing of the first (read while the first was checked and written)', async () => {
       const enterprises = writeText(
         work,

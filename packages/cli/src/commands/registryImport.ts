@@ -42,11 +42,12 @@ export function kindArgument(name: string): ImportKind {
 }
 
 /**
- * Read a file for import. CSV bytes that decode neither as UTF-8 nor as GB18030 (or a binary
- * file) are refused before parsing, with one clear message instead of a CSV syntax error.
+ * Read a file for import, incrementally (rows are handed out as they are parsed). CSV bytes that
+ * decode neither as UTF-8 nor as GB18030 (or a binary file) are refused with one clear message
+ * instead of a CSV syntax error.
  */
 export function readImportFile(file: string): Promise<Table> {
-  return readTable(file, { strictEncoding: true });
+  return readTable(file, { strictEncoding: true, incremental: true });
 }
 
 /** Issues of an import located in the user's file. */
@@ -136,14 +137,13 @@ export async function importFiles(
   files: readonly ImportFile[],
   options: ImportCommandOptions = {},
 ): Promise<{ lines: string[]; warnings: FileIssue[]; reports: ImportReport[] }> {
-  // Files are read one after another while the earlier parts are checked and written; a file
-  // that cannot be read refuses the whole import (its error is thrown in the transaction).
-  let previous: Promise<unknown> = Promise.resolve();
-  const parts = files.map((f) => {
-    const table = f.table ?? previous.then(() => readImportFile(f.file));
-    previous = Promise.resolve(table).catch(() => {});
-    return { kind: f.kind, table };
-  });
+  // Each file is read when its turn comes, while the parts before it are still being written;
+  // its rows are checked and written as they are parsed. A file that cannot be read refuses the
+  // whole import (its error is thrown in the transaction, which is rolled back).
+  const parts = files.map((f) => ({
+    kind: f.kind,
+    table: f.table ?? (() => readImportFile(f.file)),
+  }));
   const progress = progressBar(options.progress);
   const reports = await importBatch(db, CLI_ACTOR, parts, {
     dryRun: options.dryRun,

@@ -10,7 +10,7 @@ import { IMPORT_KINDS, type ImportTable } from '@kechuang/registry';
 import { readTable } from '../io/readTable.ts';
 import { DEMO_DIR } from './demo.ts';
 import { CLI_ACTOR, openRegistry } from './registryDb.ts';
-import { type ImportFile, importFiles, readImportFile } from './registryImport.ts';
+import { type ImportFile, importFiles } from './registryImport.ts';
 
 /** The demo register files, in import order (enterprises before what refers to them). */
 export const DEMO_REGISTRY_FILES = [
@@ -32,7 +32,7 @@ export const DEMO_EDITION = 'demo';
 /** The demo's per-value sources as `indicators` rows (unit from iMeta's RawUnit / Unit). */
 export async function demoIndicatorTable(dir = DEMO_DIR): Promise<ImportTable> {
   const [sources, meta] = await Promise.all([
-    readImportFile(join(dir, 'chongqing-sources.csv')),
+    readTable(join(dir, 'chongqing-sources.csv'), { strictEncoding: true }),
     readTable(join(dir, 'chongqing-iMeta.csv')),
   ]);
   const units = new Map<string, string>();

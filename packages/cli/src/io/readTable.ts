@@ -6,7 +6,13 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { TableRow } from '@kechuang/index-engine';
-import { decodeTable, decodeTableStream, TableFileError, tableFormatOf } from '@kechuang/registry';
+import {
+  decodeTable,
+  decodeTableIncrementally,
+  decodeTableStream,
+  TableFileError,
+  tableFormatOf,
+} from '@kechuang/registry';
 import { CliInputError, fileError } from '../errors.ts';
 
 export { cellValue, decodeText } from '@kechuang/registry';
@@ -24,6 +30,8 @@ export type Table = {
   rows: TableRow[];
   /** Row of `rows[i]` as a spreadsheet shows it (the header is usually row 1; blank rows skipped). */
   rowNumbers: number[];
+  /** Read with `incremental`: rows still arriving (see the registry's `ImportTable.more`). */
+  more?: () => Promise<boolean>;
 };
 
 /** Split `file.xlsx#Sheet` into path and sheet name. */
@@ -39,6 +47,11 @@ export function splitSheet(file: string): { path: string; sheet?: string } {
 export type ReadTableOptions = {
   /** Refuse CSV bytes that decode neither as UTF-8 nor as GB18030 (or a binary file). */
   strictEncoding?: boolean;
+  /**
+   * CSV: resolve once the header is read, with rows that grow and `more()` (an import checks
+   * and writes the first rows while the rest are parsed; a later error rejects `more()`).
+   */
+  incremental?: boolean;
 };
 
 /**
@@ -51,6 +64,17 @@ export async function readTable(file: string, options: ReadTableOptions = {}): P
   try {
     const format = tableFormatOf(path);
     const decodeOptions = { format, sheet, strictEncoding: options.strictEncoding };
+    if (options.incremental) {
+      const table = await decodeTableIncrementally(await readFile(path), decodeOptions);
+      const more = table.more;
+      if (!more) return { file, path, ...table };
+      return {
+        file,
+        path,
+        ...table,
+        more: () => more().catch((err: unknown) => inputError(file, err)),
+      };
+    }
     const table =
       format === 'xlsx'
         ? await decodeTable(await readFile(path), decodeOptions)
@@ -60,11 +84,16 @@ export async function readTable(file: string, options: ReadTableOptions = {}): P
           );
     return { file, path, ...table };
   } catch (err) {
-    if (err instanceof TableFileError) {
-      throw new CliInputError(err.issues.map((i) => ({ file, ...i })));
-    }
-    throw err;
+    return inputError(file, err);
   }
+}
+
+/** Throws a file's TableFileError as a CliInputError naming the file; other errors as they are. */
+function inputError(file: string, err: unknown): never {
+  if (err instanceof TableFileError) {
+    throw new CliInputError(err.issues.map((i) => ({ file, ...i })));
+  }
+  throw err;
 }
 
 async function checkFile(file: string, path: string): Promise<void> {

@@ -1,12 +1,13 @@
 /**
  * decodeTableStream gives exactly what decodeTable gives on the same bytes (the known answer),
  * however the bytes are cut into chunks: 1 and 3 bytes, every two-piece split (through
- * multi-byte characters, BOMs and CRLF), and as a Node Readable.
+ * multi-byte characters, BOMs and CRLF), and as a Node Readable; so does
+ * decodeTableIncrementally once all its rows have arrived, and it hands rows out before then.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { decodeTableStream } from './decodeTableStream.ts';
+import { decodeTableIncrementally, decodeTableStream } from './decodeTableStream.ts';
 import { type DecodeTableOptions, decodeTable } from './readTable.ts';
 
 /** The decoded table, or the error's name and issues: both decoders must agree on either. */
@@ -54,7 +55,15 @@ async function expectSameAsBuffered(
   for (const [name, source] of sources) {
     expect(await outcome(() => decodeTableStream(source(), options)), name).toEqual(expected);
   }
+  expect(await outcome(() => drained(bytes, options)), 'incremental').toEqual(expected);
   return expected;
+}
+
+/** decodeTableIncrementally's table once every row has arrived (without `more`). */
+async function drained(bytes: Uint8Array, options: DecodeTableOptions): Promise<unknown> {
+  const { more, ...table } = await decodeTableIncrementally(bytes, options);
+  while (more && (await more()));
+  return table;
 }
 
 /** GB18030 (GBK range) bytes, from a reverse map of the platform's own GB18030 decoder. */
@@ -197,5 +206,42 @@ describe('decodeTableStream: same table as decodeTable', () => {
     });
     await expectSameAsBuffered(bytes, { format: 'xlsx' }, false);
     await expectSameAsBuffered(bytes, { format: 'xlsx', sheet: '没有' }, false);
+  });
+});
+
+describe('decodeTableIncrementally: rows handed out while the rest are parsed', () => {
+  const header = '统一社会信用代码,企业名称,所在区县\n';
+  const line = (i: number) =>
+    `91500112MA${String(i).padStart(7, '0')}X,重庆测试企业${i}号,渝北区\n`;
+  const big = (n: number, tail = '') =>
+    new TextEncoder().encode(header + Array.from({ length: n }, (_, i) => line(i)).join('') + tail);
+
+  test('resolves with the first rows of a large file; the rest arrive through more()', async () => {
+    const bytes = big(40_000);
+    const table = await decodeTableIncrementally(bytes, { format: 'csv', strictEncoding: true });
+    expect(table.more).toBeDefined();
+    expect(table.rows.length).toBeLessThan(40_000);
+    let calls = 0;
+    while (await table.more?.()) calls++;
+    expect(calls).toBeGreaterThan(1);
+    const { more: _, ...whole } = table;
+    expect(whole).toEqual(await decodeTable(bytes, { format: 'csv', strictEncoding: true }));
+  });
+
+  test('an error at the end of a large file rejects more(), after rows were handed out', async () => {
+    for (const [name, tail] of [
+      ['malformed', '"unclosed,甲,乙\n'],
+      ['NUL', 'a,\u0000,b\n'],
+    ]) {
+      const table = await decodeTableIncrementally(big(40_000, tail), {
+        format: 'csv',
+        strictEncoding: true,
+      });
+      const drain = async () => {
+        while (await table.more?.());
+      };
+      await expect(drain(), name).rejects.toThrow(/CSV|decode/);
+      expect(table.rows.length, name).toBeGreaterThan(1000);
+    }
   });
 });

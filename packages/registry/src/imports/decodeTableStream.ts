@@ -3,6 +3,7 @@
  * bytes, read chunk by chunk so a CSV's whole text is never held beside its bytes and a caller
  * can stop an upload at a size limit while it arrives.
  */
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse';
 import {
   type CsvRecord,
@@ -138,12 +139,13 @@ async function decodeCsvText(
   encoding: Encoding,
   delimiter: string,
   strict?: boolean,
+  table = new CsvTableBuilder(),
+  afterChunk?: () => void,
 ): Promise<DecodedTable> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   // Undecodable text in UTF-8 may still become valid GB18030, so that verdict waits for the end.
   const final = encoding !== 'utf-8';
   let undecodable = false;
-  const table = new CsvTableBuilder();
   const parser = parse(csvParseOptions(delimiter));
   let parseError: unknown;
   parser.on('data', (record: CsvRecord) => table.add(record));
@@ -180,7 +182,10 @@ async function decodeCsvText(
   };
 
   try {
-    for await (const chunk of source) await feed(decode(chunk));
+    for await (const chunk of source) {
+      await feed(decode(chunk));
+      afterChunk?.();
+    }
     await feed(decode());
   } catch (error) {
     parser.destroy();
@@ -194,4 +199,74 @@ async function decodeCsvText(
   await ended;
   if (parseError !== undefined) throw csvSyntaxError(parseError);
   return { encoding, ...table.finish() };
+}
+
+/** A table whose rows are handed out while it is parsed; see `ImportTable.more`. */
+export type IncrementalTable = DecodedTable & { more?: () => Promise<boolean> };
+
+/** Bytes parsed between two turns of the event loop by {@link decodeTableIncrementally}. */
+const SLICE_BYTES = 256 * 1024;
+
+async function* slices(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += SLICE_BYTES) {
+    yield bytes.subarray(i, i + SLICE_BYTES);
+    // A full turn of the event loop, so that I/O (a database's answers) is not held up.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Decode a table from bytes already in memory, handing its rows out as they are parsed (逐行读取):
+ * resolves once the header is read, with `rows` and `rowNumbers` that grow and `more()`, so an
+ * import can check and write the first rows while the rest are parsed. The table is the one
+ * {@link decodeTable} gives. The encoding is settled from all the bytes before any row is given
+ * out (a UTF-16 LE byte-order mark; else UTF-8 if all the bytes are valid UTF-8; else GB18030, as
+ * `decodeTable` decides), so no row is ever taken back. Errors found later in the file (CSV
+ * syntax, undecodable text, with `strictEncoding`) reject `more()`. A header naming a column
+ * twice is refused as soon as the header is read. XLSX is decoded whole.
+ */
+export async function decodeTableIncrementally(
+  bytes: Uint8Array,
+  options: DecodeTableOptions,
+): Promise<IncrementalTable> {
+  if (options.format === 'xlsx') return decodeTable(bytes, options);
+  if (options.strictEncoding && isZip(bytes)) throw undecodableError();
+  const encoding: Encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : isUtf8(bytes) ? 'utf-8' : 'gb18030';
+  const builder = new CsvTableBuilder();
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    const woken = waiters;
+    waiters = [];
+    for (const w of woken) w();
+  };
+  const nextChunk = () => new Promise<void>((resolve) => waiters.push(resolve));
+  let ended = false;
+  const decoding = decodeCsvText(
+    slices(bytes),
+    encoding,
+    options.format === 'csv' ? ',' : '\t',
+    options.strictEncoding,
+    builder,
+    wake,
+  ).finally(() => {
+    ended = true;
+    wake();
+  });
+  // Its failure is reported by `more()` (or below, before the header).
+  decoding.catch(() => {});
+  while (!builder.hasHeader() && !ended) await nextChunk();
+  if (ended) return decoding;
+  const live = builder.live();
+  return {
+    encoding,
+    ...live,
+    more: async () => {
+      const seen = live.rows.length;
+      while (!ended && live.rows.length === seen) await nextChunk();
+      if (live.rows.length > seen) return true;
+      await decoding;
+      return false;
+    },
+  };
 }

@@ -29,7 +29,10 @@ export type ImportOptions = {
   allOrNothing?: boolean;
   /** Accept 统一社会信用代码 warnings (embedded 组织机构代码 check) instead of refusing the row. */
   acceptUsccWarnings?: boolean;
-  /** Called as rows are written (`done` of `total` valid rows, per part). */
+  /**
+   * Called as rows are written: `done` of `total` rows of the part (all-or-nothing: the rows read
+   * so far, which grows while a file is still being read; otherwise the valid rows).
+   */
   onProgress?: (progress: { kind: string; done: number; total: number }) => void;
 };
 
@@ -56,10 +59,10 @@ export type ImportReport = {
 export type ImportPart = {
   kind: ImportKind;
   /**
-   * The rows, or a promise of them: a file still being read while the parts before it are
-   * checked and written.
+   * The rows, or a function reading them, called when the part's turn comes (the parts before
+   * it are still being written then); its table may still be arriving (`ImportTable.more`).
    */
-  table: ImportTable | Promise<ImportTable>;
+  table: ImportTable | (() => Promise<ImportTable>);
 };
 
 /** Rows checked between two handovers to the writer (one statement's worth). */
@@ -113,10 +116,10 @@ export async function importBatch(
       let refused = false;
       try {
         for (const part of parts) {
-          const table = await part.table;
+          const table = typeof part.table === 'function' ? await part.table() : part.table;
           const report = newReport(part.kind, table, dryRun);
           reports.push(report);
-          const write = (fields: string[], total: number) =>
+          const write = (fields: string[], total: () => number) =>
             writer.startPart(part.kind, fields, total, pendingEnterprises, report);
           const checked = await checkPart(tx, actor, part.kind, table, {
             zones,
@@ -138,7 +141,7 @@ export async function importBatch(
             warnings: checked.warnings,
           });
           if (!allOrNothing && checked.valid.length > 0) {
-            const channel = write(checked.fields, checked.valid.length);
+            const channel = write(checked.fields, () => checked.valid.length);
             channel.send(checked.valid, checked.enterpriseIds);
             channel.end();
           }
@@ -185,7 +188,7 @@ type CheckContext = {
   streaming: boolean;
   refused: () => boolean;
   /** Streaming: the part's rows are about to be handed over, chunk by chunk. */
-  onStart: (fields: string[], total: number) => PartChannel;
+  onStart: (fields: string[], total: () => number) => PartChannel;
   /** An issue refuses the whole import (all-or-nothing). */
   onRefused: () => void;
 };
@@ -217,7 +220,7 @@ async function checkPart(
   refuseIfAny();
   const channel =
     context.streaming && !context.refused()
-      ? context.onStart(validation.fields, validation.rows)
+      ? context.onStart(validation.fields, () => table.rows.length)
       : undefined;
   const checkChunk = async (rows: NormalisedRecord[]) => {
     let chunk = await resolveReferences(tx, kind, rows, pendingEnterprises, enterpriseIds, {
@@ -235,18 +238,19 @@ async function checkPart(
     if (!context.refused()) channel?.send(chunk, enterpriseIds);
   };
   try {
-    for (let start = 0; start < validation.rows; start += CHUNK_ROWS) {
-      const end = Math.min(start + CHUNK_ROWS, validation.rows);
-      for (let index = start; index < end; index++) {
-        validation.validateRow(index);
-        if (index % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) {
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+    // Rows as they come (a table still being read gives more as it is parsed).
+    for (let index = 0; ; index++) {
+      if (index === table.rows.length && !(await moreRows(table))) break;
+      validation.validateRow(index);
+      if (index % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) {
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      if (context.streaming) await checkChunk(validation.take());
+      if (context.streaming && index % CHUNK_ROWS === CHUNK_ROWS - 1) {
+        await checkChunk(validation.take());
+      }
     }
     const result = validation.finish();
-    if (!context.streaming) await checkChunk(result.valid);
+    await checkChunk(context.streaming ? validation.take() : result.valid);
     issues.push(...result.issues);
     issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     refuseIfAny();
@@ -261,6 +265,15 @@ async function checkPart(
   } finally {
     channel?.end();
   }
+}
+
+/** Waits until table has rows beyond those seen, or is complete (false). */
+async function moreRows(table: ImportTable): Promise<boolean> {
+  const seen = table.rows.length;
+  while (table.more && (await table.more())) {
+    if (table.rows.length > seen) return true;
+  }
+  return table.rows.length > seen;
 }
 
 /**
@@ -447,7 +460,7 @@ class Writer {
   startPart(
     kind: ImportKind,
     fields: string[],
-    total: number,
+    total: () => number,
     pendingEnterprises: ReadonlyMap<string, string | null>,
     report: ImportReport,
   ): PartChannel {
@@ -498,7 +511,7 @@ async function writePart(
   actor: Actor,
   kind: ImportKind,
   fields: string[],
-  total: number,
+  total: () => number,
   chunks: AsyncIterable<[NormalisedRecord[], ReadonlyMap<string, number>]>,
   context: {
     pendingEnterprises: ReadonlyMap<string, string | null>;
@@ -530,8 +543,8 @@ async function writePart(
       yield rows.map((r): RecordValues => r.values);
     }
   }
-  options.onProgress?.({ kind: kind.name, done: 0, total });
+  options.onProgress?.({ kind: kind.name, done: 0, total: total() });
   return upsertRecordStream(tx, actor, kind.table, kind.conflict, columns, records(), {
-    onProgress: (done) => options.onProgress?.({ kind: kind.name, done, total }),
+    onProgress: (done) => options.onProgress?.({ kind: kind.name, done, total: total() }),
   });
 }

@@ -3,7 +3,12 @@
  * validation, all-or-nothing idempotent imports, and exports that re-import unchanged.
  */
 export { CODE_LISTS } from './codeLists.ts';
-export { decodeTableStream, type TableByteStream } from './decodeTableStream.ts';
+export {
+  decodeTableIncrementally,
+  decodeTableStream,
+  type IncrementalTable,
+  type TableByteStream,
+} from './decodeTableStream.ts';
 export { type ExportFilter, type ExportTable, exportRows, PUBLISHED_TABLES } from './exports.ts';
 export type {
   ColumnType,

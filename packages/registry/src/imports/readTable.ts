@@ -173,6 +173,21 @@ export class CsvTableBuilder {
     this.rowNumbers.push(info.lines);
   }
 
+  /** Whether the header has been read. */
+  hasHeader(): boolean {
+    return this.header !== undefined;
+  }
+
+  /**
+   * The header (checked: throws TableFileError if it repeats a name) and the rows so far, as
+   * arrays that grow as more records are added.
+   */
+  live(): Pick<DecodedTable, 'header' | 'rows' | 'rowNumbers'> {
+    if (!this.header) throw new Error('CsvTableBuilder.live() before the header');
+    checkHeader(this.header);
+    return { header: this.header, rows: this.rows, rowNumbers: this.rowNumbers };
+  }
+
   /** The table; throws TableFileError when there was no header or it repeats a name. */
   finish(): Pick<DecodedTable, 'header' | 'rows' | 'rowNumbers'> {
     if (!this.header) throw fileError('文件是空的', 'the file is empty');

@@ -26,6 +26,12 @@ export type ImportTable = {
   rows: readonly Record<string, Cell>[];
   /** Spreadsheet row of `rows[i]` (header = row 1); default i + 2. */
   rowNumbers?: readonly number[];
+  /**
+   * A table still being read: resolves true once more rows have been appended to `rows` (and
+   * `rowNumbers`), false once the table is complete; rejects if reading fails. Absent: the
+   * table is complete.
+   */
+  more?: () => Promise<boolean>;
 };
 
 /** One problem in an import. `row` is the spreadsheet row (header = 1); absent for the file. */
@@ -244,19 +250,18 @@ export function validateRows(
   context: ValidationContext = {},
 ): ValidationResult {
   const validation = startValidation(kind, table, context);
-  for (let index = 0; index < validation.rows; index++) validation.validateRow(index);
+  for (let index = 0; index < table.rows.length; index++) validation.validateRow(index);
   return validation.finish();
 }
 
 /**
  * A validation under way: the header is checked when it starts; rows are then validated one by
- * one. `take` hands out the rows accepted since the last call, so an all-or-nothing import can
+ * one (a table still being read is validated as its rows arrive; a refused header makes
+ * `validateRow` do nothing). `take` hands out the rows accepted since the last call, so an all-or-nothing import can
  * write them while later rows are checked (a later duplicate of a taken row is still reported,
  * which refuses the import); `finish` gives the whole result.
  */
 export type RowValidation = {
-  /** Data rows in the table (0 when the header is refused). */
-  rows: number;
   /** Fields the file provides (as in the result). */
   fields: string[];
   validateRow: (index: number) => void;
@@ -285,20 +290,25 @@ export function startValidation(
   );
   const fields = providedFields([...matched.columns.values(), ...keyDefaults]);
   if (kind.table === 'enterprises' && fields.includes('uscc')) fields.push('uscc_warning');
-  if (table.rows.length === 0) {
+  // Checked when the validation finishes: a table still being read has all its rows by then.
+  const noRows = () => {
+    if (table.rows.length > 0) return;
     issues.push({
       zh: '表中没有数据行（只有表头或完全为空）',
       en: 'the sheet has no data rows (only a header, or nothing)',
     });
-  }
+  };
   if (matched.issues.length > 0) {
     return {
-      rows: 0,
       fields,
       validateRow: () => {},
       take: () => [],
       hasIssues: () => true,
-      finish: () => ({ valid: [], issues, warnings, rejected: table.rows.length, fields }),
+      finish: () => {
+        noRows();
+        issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+        return { valid: [], issues, warnings, rejected: table.rows.length, fields };
+      },
     };
   }
   // A referenced enterprise's code repeats (one figures row per year): checked once.
@@ -393,12 +403,12 @@ export function startValidation(
     return taken.map((i) => candidates.get(i) as NormalisedRecord);
   };
   const finish = (): ValidationResult => {
+    noRows();
     issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     const valid = [...candidates].filter(([i]) => !rejectedRows.has(i)).map(([, r]) => r);
     return { valid, issues, warnings, rejected: rejectedRows.size, fields };
   };
   return {
-    rows: table.rows.length,
     fields,
     validateRow,
     take,
