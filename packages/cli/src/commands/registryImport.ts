@@ -82,14 +82,16 @@ export function summaryLine(report: ImportReport): string {
 }
 
 /**
- * A progress bar on `stream` (plain lines when it is not a terminal). `stop` ends a bar left
- * short (an import refused while it was writing).
+ * A progress bar per part on `stream` (plain lines when it is not a terminal); its total grows
+ * while the file is still being read. `stop` ends the last bar (also one left short by an import
+ * refused while it was writing).
  */
 function progressBar(stream: Writable | undefined): {
   onProgress: ImportOptions['onProgress'];
   stop: () => void;
 } {
   let bar: cliProgress.SingleBar | undefined;
+  let barKind: string | undefined;
   const stop = () => {
     bar?.stop();
     bar = undefined;
@@ -97,7 +99,8 @@ function progressBar(stream: Writable | undefined): {
   if (!stream) return { onProgress: undefined, stop };
   return {
     stop,
-    onProgress: ({ done, total }) => {
+    onProgress: ({ kind, done, total }) => {
+      if (kind !== barKind) stop();
       if (total < 5000) return;
       if (!bar) {
         bar = new cliProgress.SingleBar(
@@ -110,9 +113,10 @@ function progressBar(stream: Writable | undefined): {
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, 0);
+        barKind = kind;
       }
+      if (bar.getTotal() !== total) bar.setTotal(total);
       bar.update(done);
-      if (done >= total) stop();
     },
   };
 }
