@@ -81,16 +81,44 @@ export function pgliteDb(instance: PGlite, onClose?: () => void): ScriptDb {
   };
 }
 
+/**
+ * Queries sent on one client at most two at a time, in the order they were made: one running
+ * and one waiting in node-postgres, so the server starts the next statement of an import the
+ * moment the previous one ends. Further queries wait here (node-postgres 8 deprecates queueing a
+ * query behind one already waiting); a finished query hands its slot to the first of them.
+ */
+function twoAtATime(
+  client: pg.PoolClient,
+): (sql: string, params?: unknown[]) => Promise<pg.QueryResult> {
+  let outstanding = 0;
+  const waiting: (() => void)[] = [];
+  return async (sql, params) => {
+    if (outstanding >= 2 || waiting.length > 0) {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    } else {
+      outstanding++;
+    }
+    try {
+      return await client.query(sql, params);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else outstanding--;
+    }
+  };
+}
+
 function clientDb(client: pg.PoolClient): ScriptDb {
+  const send = twoAtATime(client);
   const db: ScriptDb = {
     engine: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params);
+      const result = await send(sql, params);
       return { rows: result.rows as T[] };
     },
     transaction: (fn) => fn(db),
     exec: async (sql) => {
-      await client.query(sql);
+      await send(sql);
     },
     close: async () => {
       throw new Error('close() inside a transaction / 事务内不能关闭数据库');

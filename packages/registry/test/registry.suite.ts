@@ -43,6 +43,20 @@ export function describeRegistry(name: string, open: () => Promise<Registry>): v
       await registry?.close();
     });
 
+    test('queries made at once in a transaction run in the order they were made', async () => {
+      const order = await registry.db.transaction(async (tx) => {
+        await tx.query('CREATE TEMP TABLE call_order (seq serial, n int) ON COMMIT DROP');
+        await Promise.all(
+          Array.from({ length: 30 }, (_, n) =>
+            tx.query('INSERT INTO call_order (n) VALUES ($1)', [n]),
+          ),
+        );
+        const { rows } = await tx.query<{ n: number }>('SELECT n FROM call_order ORDER BY seq');
+        return rows.map((r) => r.n);
+      });
+      expect(order).toEqual(Array.from({ length: 30 }, (_, n) => n));
+    });
+
     describe('migrations', () => {
       test('all migrations are applied and recorded with their checksums', async () => {
         const files = readMigrations();
