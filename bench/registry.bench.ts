@@ -217,14 +217,30 @@ export async function benchRegistryImport(): Promise<BenchResult[]> {
     t0 = performance.now();
     const server = await startPostgres();
     try {
-      const url = await freshDatabase(server.url, 'kechuang_bench_import');
-      const pgSeconds = await timeImport('postgres', { DATABASE_URL: url }, files);
-      out.push({
-        name: 'Import 100,000 enterprises + 300,000 figures from CSV (CLI importFiles), PostgreSQL 15',
-        value: pgSeconds,
-        unit: 's',
-        goal: '≤ 30',
-      });
+      // KECHUANG_BENCH_REPEAT=n imports n times (a fresh database each) and reports the median
+      // and the slowest run: on a shared machine one run says little about the spread.
+      const repeat = Math.max(1, Number(process.env.KECHUANG_BENCH_REPEAT ?? 1));
+      const runs: number[] = [];
+      for (let i = 0; i < repeat; i++) {
+        const url = await freshDatabase(server.url, 'kechuang_bench_import');
+        runs.push(await timeImport('postgres', { DATABASE_URL: url }, files));
+      }
+      const name =
+        'Import 100,000 enterprises + 300,000 figures from CSV (CLI importFiles), PostgreSQL 15';
+      if (repeat === 1) {
+        out.push({ name, value: runs[0] as number, unit: 's', goal: '≤ 30' });
+      } else {
+        note(`postgres: runs ${runs.map((r) => r.toFixed(1)).join(', ')} s`);
+        const sorted = [...runs].sort((a, b) => a - b);
+        const median = sorted[Math.floor((repeat - 1) / 2)] as number;
+        out.push({ name: `${name}, median of ${repeat}`, value: median, unit: 's', goal: '≤ 30' });
+        out.push({
+          name: `${name}, slowest of ${repeat}`,
+          value: sorted.at(-1) as number,
+          unit: 's',
+          goal: '≤ 30',
+        });
+      }
     } finally {
       server.stop();
     }
