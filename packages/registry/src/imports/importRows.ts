@@ -233,7 +233,8 @@ async function checkPart(
         pendingEnterprises.set(String(r.values.uscc), String(r.values.region_code));
       }
     }
-    valid.push(...chunk);
+    // A loop, not push(...chunk): a partial import's one chunk can exceed the argument limit.
+    for (const r of chunk) valid.push(r);
     refuseIfAny();
     if (!context.refused()) channel?.send(chunk, enterpriseIds);
   };
@@ -251,13 +252,12 @@ async function checkPart(
     }
     const result = validation.finish();
     await checkChunk(context.streaming ? validation.take() : result.valid);
-    issues.push(...result.issues);
-    issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const allIssues = [...result.issues, ...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     refuseIfAny();
     return {
       valid,
       fields: result.fields,
-      issues,
+      issues: allIssues,
       warnings: result.warnings,
       rejected: result.rejected + rejected.size,
       enterpriseIds,

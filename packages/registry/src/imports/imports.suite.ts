@@ -417,6 +417,26 @@ export function describeImports(name: string, open: () => Promise<Registry>): vo
       }
     });
 
+    test('a file whose every row is bad (150,000 rows): every row is reported, nothing written', async () => {
+      const before = await snapshot(db);
+      const rows = Array.from({ length: 150_000 }, (_, i): Cell[] => [
+        syntheticUscc(20_000 + (i % 1000)),
+        `企业${i}`,
+        '渝北区',
+        '2020-13-45',
+      ]);
+      const report = await importRows(
+        db,
+        ADMIN,
+        IMPORT_KINDS.enterprises,
+        tableOf(ENTERPRISE_HEADER, rows),
+      );
+      expect(report.written).toBe(false);
+      expect(report.rejected).toBe(150_000);
+      expect(report.issues.filter((i) => i.column === '成立日期')).toHaveLength(150_000);
+      expect(await snapshot(db)).toEqual(before);
+    });
+
     test('partial import (allOrNothing: false) writes the valid rows only', async () => {
       const a = syntheticUscc(9201);
       const report = await importRows(
