@@ -3,13 +3,11 @@
  * take). The bytes are decoded by the registry's `decodeTable` (shared with the API's uploads):
  * CSV in UTF-8 (BOM or not), UTF-16 LE or GB18030/GBK; XLSX: the first sheet, or `file.xlsx#Sheet`.
  */
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { TableRow } from '@kechuang/index-engine';
 import {
   decodeTable,
   decodeTableIncrementally,
-  decodeTableStream,
   TableFileError,
   tableFormatOf,
 } from '@kechuang/registry';
@@ -54,35 +52,26 @@ export type ReadTableOptions = {
   incremental?: boolean;
 };
 
-/**
- * Read a table; throws {@link CliInputError} for a missing, unreadable or malformed file. CSV is
- * decoded and parsed as it is read (yielding to the event loop between chunks).
- */
+/** Read a table; throws {@link CliInputError} for a missing, unreadable or malformed file. */
 export async function readTable(file: string, options: ReadTableOptions = {}): Promise<Table> {
   const { path, sheet } = splitSheet(file);
   await checkFile(file, path);
   try {
-    const format = tableFormatOf(path);
-    const decodeOptions = { format, sheet, strictEncoding: options.strictEncoding };
-    if (options.incremental) {
-      const table = await decodeTableIncrementally(await readFile(path), decodeOptions);
-      const more = table.more;
-      if (!more) return { file, path, ...table };
-      return {
-        file,
-        path,
-        ...table,
-        more: () => more().catch((err: unknown) => inputError(file, err)),
-      };
-    }
-    const table =
-      format === 'xlsx'
-        ? await decodeTable(await readFile(path), decodeOptions)
-        : await decodeTableStream(
-            createReadStream(path, { highWaterMark: 1 << 20 }),
-            decodeOptions,
-          );
-    return { file, path, ...table };
+    const bytes = await readFile(path);
+    const decodeOptions = {
+      format: tableFormatOf(path),
+      sheet,
+      strictEncoding: options.strictEncoding,
+    };
+    if (!options.incremental) return { file, path, ...(await decodeTable(bytes, decodeOptions)) };
+    const { more, ...table } = await decodeTableIncrementally(bytes, decodeOptions);
+    if (!more) return { file, path, ...table };
+    return {
+      file,
+      path,
+      ...table,
+      more: () => more().catch((err: unknown) => inputError(file, err)),
+    };
   } catch (err) {
     return inputError(file, err);
   }

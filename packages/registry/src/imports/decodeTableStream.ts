@@ -3,7 +3,6 @@
  * bytes, read chunk by chunk so a CSV's whole text is never held beside its bytes and a caller
  * can stop an upload at a size limit while it arrives.
  */
-import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse';
 import {
   type CsvRecord,
@@ -13,6 +12,8 @@ import {
   type DecodedTable,
   type DecodeTableOptions,
   decodeTable,
+  delimiterOf,
+  encodingOf,
   hasUndecodable,
   isZip,
   undecodableError,
@@ -39,7 +40,7 @@ export async function decodeTableStream(
   options: DecodeTableOptions,
 ): Promise<DecodedTable> {
   if (options.format === 'xlsx') return decodeTable(await collect(stream), options);
-  return decodeCsvStream(stream, options.format === 'csv' ? ',' : '\t', options.strictEncoding);
+  return decodeCsvStream(stream, delimiterOf(options.format), options.strictEncoding);
 }
 
 async function collect(stream: TableByteStream): Promise<Uint8Array> {
@@ -220,8 +221,7 @@ async function* slices(bytes: Uint8Array): AsyncIterable<Uint8Array> {
  * resolves once the header is read, with `rows` and `rowNumbers` that grow and `more()`, so an
  * import can check and write the first rows while the rest are parsed. The table is the one
  * {@link decodeTable} gives. The encoding is settled from all the bytes before any row is given
- * out (a UTF-16 LE byte-order mark; else UTF-8 if all the bytes are valid UTF-8; else GB18030, as
- * `decodeTable` decides), so no row is ever taken back. Errors found later in the file (CSV
+ * out (`encodingOf`, as `decodeTable` decides), so no row is ever taken back. Errors found later in the file (CSV
  * syntax, undecodable text, with `strictEncoding`) reject `more()`. A header naming a column
  * twice is refused as soon as the header is read. XLSX is decoded whole.
  */
@@ -231,8 +231,7 @@ export async function decodeTableIncrementally(
 ): Promise<IncrementalTable> {
   if (options.format === 'xlsx') return decodeTable(bytes, options);
   if (options.strictEncoding && isZip(bytes)) throw undecodableError();
-  const encoding: Encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : isUtf8(bytes) ? 'utf-8' : 'gb18030';
+  const encoding = encodingOf(bytes);
   const builder = new CsvTableBuilder();
   let waiters: (() => void)[] = [];
   const wake = () => {
@@ -245,7 +244,7 @@ export async function decodeTableIncrementally(
   const decoding = decodeCsvText(
     slices(bytes),
     encoding,
-    options.format === 'csv' ? ',' : '\t',
+    delimiterOf(options.format),
     options.strictEncoding,
     builder,
     wake,

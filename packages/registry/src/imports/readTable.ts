@@ -5,6 +5,7 @@
  * in GBK). XLSX: the first sheet, or a named one. No file system: the CLI reads files, the API
  * receives uploads, both decode here.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Cell, TableRow } from '@kechuang/index-engine';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -61,19 +62,22 @@ export function tableFormatOf(fileName: string): TableFormat {
   );
 }
 
-/** Decode CSV bytes: UTF-8 (BOM stripped), UTF-16 LE with BOM, else GB18030 (superset of GBK). */
+/**
+ * The encoding of CSV bytes: UTF-16 LE when they start with its byte-order mark; else UTF-8 when
+ * every byte sequence is valid UTF-8 (BOM or not); else GB18030 (superset of GBK).
+ */
+export function encodingOf(bytes: Uint8Array): NonNullable<DecodedTable['encoding']> {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return isUtf8(bytes) ? 'utf-8' : 'gb18030';
+}
+
+/** Decode CSV bytes in the encoding {@link encodingOf} finds (a BOM is stripped). */
 export function decodeText(bytes: Uint8Array): {
   text: string;
   encoding: NonNullable<DecodedTable['encoding']>;
 } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+  const encoding = encodingOf(bytes);
+  return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }
 
 /** Whether bytes start like a ZIP archive (an XLSX is one): `PK\x03\x04`. */
@@ -93,13 +97,18 @@ export type DecodeTableOptions = {
   strictEncoding?: boolean;
 };
 
+/** @internal The csv-parse delimiter of a text format. */
+export function delimiterOf(format: TableFormat): string {
+  return format === 'csv' ? ',' : '\t';
+}
+
 /** Decode table bytes; throws {@link TableFileError} for malformed or empty content. */
 export async function decodeTable(
   bytes: Uint8Array,
   options: DecodeTableOptions,
 ): Promise<DecodedTable> {
   if (options.format === 'xlsx') return decodeXlsx(bytes, options.sheet);
-  return decodeCsv(bytes, options.format === 'csv' ? ',' : '\t', options.strictEncoding);
+  return decodeCsv(bytes, delimiterOf(options.format), options.strictEncoding);
 }
 
 function decodeCsv(bytes: Uint8Array, delimiter: string, strict?: boolean): DecodedTable {
