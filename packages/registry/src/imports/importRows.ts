@@ -119,11 +119,19 @@ export async function importBatch(
           const table = typeof part.table === 'function' ? await part.table() : part.table;
           const report = newReport(part.kind, table, dryRun);
           reports.push(report);
+          // Referenced enterprises' ids (USCC → id): stored ones found by the check, this
+          // import's own looked up by the writer.
+          const enterpriseIds = new Map<string, number>();
           const write = (fields: string[], total: () => number) =>
-            writer.startPart(part.kind, fields, total, pendingEnterprises, report);
+            writer.startPart(part.kind, fields, total, {
+              pendingEnterprises,
+              enterpriseIds,
+              report,
+            });
           const checked = await checkPart(tx, actor, part.kind, table, {
             zones,
             pendingEnterprises,
+            enterpriseIds,
             options,
             // All-or-nothing: chunks go to the writer until the first issue (then the whole
             // import is rolled back, so nothing more need be written).
@@ -142,7 +150,7 @@ export async function importBatch(
           });
           if (!allOrNothing && checked.valid.length > 0) {
             const channel = write(checked.fields, () => checked.valid.length);
-            channel.send(checked.valid, checked.enterpriseIds);
+            channel.send(checked.valid);
             channel.end();
           }
         }
@@ -176,14 +184,14 @@ type CheckedPart = {
   issues: ImportIssue[];
   warnings: ImportIssue[];
   rejected: number;
-  /** Referenced enterprises already stored when the rows were checked (USCC → id). */
-  enterpriseIds: Map<string, number>;
 };
 
 type CheckContext = {
   zones: readonly ZoneRef[];
   /** Enterprises of this import's earlier parts (USCC → region); filled by an enterprises part. */
   pendingEnterprises: Map<string, string | null>;
+  /** Filled with the referenced enterprises already stored (USCC → id). */
+  enterpriseIds: Map<string, number>;
   options: ImportOptions;
   streaming: boolean;
   refused: () => boolean;
@@ -204,7 +212,7 @@ async function checkPart(
   table: ImportTable,
   context: CheckContext,
 ): Promise<CheckedPart> {
-  const { options, pendingEnterprises } = context;
+  const { options, pendingEnterprises, enterpriseIds } = context;
   const validation = startValidation(kind, table, {
     acceptUsccWarnings: options.acceptUsccWarnings,
     zones: context.zones,
@@ -212,7 +220,6 @@ async function checkPart(
   // Issues found after validation (reference, permission), and the rows they refuse.
   const issues: ImportIssue[] = [];
   const rejected = new Set<number>();
-  const enterpriseIds = new Map<string, number>();
   const valid: NormalisedRecord[] = [];
   const refuseIfAny = () => {
     if (context.streaming && (validation.hasIssues() || issues.length > 0)) context.onRefused();
@@ -236,7 +243,7 @@ async function checkPart(
     // A loop, not push(...chunk): a partial import's one chunk can exceed the argument limit.
     for (const r of chunk) valid.push(r);
     refuseIfAny();
-    if (!context.refused()) channel?.send(chunk, enterpriseIds);
+    if (!context.refused()) channel?.send(chunk);
   };
   try {
     // Rows as they come (a table still being read gives more as it is parsed).
@@ -260,7 +267,6 @@ async function checkPart(
       issues: allIssues,
       warnings: result.warnings,
       rejected: result.rejected + rejected.size,
-      enterpriseIds,
     };
   } finally {
     channel?.end();
@@ -416,10 +422,20 @@ function textOf(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** What one part's writer receives: rows checked, with the enterprise ids found meanwhile. */
+/** What one part's writer receives: the rows checked. */
 type PartChannel = {
-  send: (rows: NormalisedRecord[], enterpriseIds: ReadonlyMap<string, number>) => void;
+  send: (rows: NormalisedRecord[]) => void;
   end: () => void;
+};
+
+/** What a part's writer shares with the rest of the import. */
+type PartContext = {
+  /** Enterprises of this import's earlier parts (USCC → region). */
+  pendingEnterprises: ReadonlyMap<string, string | null>;
+  /** Referenced enterprises' ids: the check adds the stored ones, the writer this import's. */
+  enterpriseIds: Map<string, number>;
+  /** Gets the part's counts once it is written. */
+  report: ImportReport;
 };
 
 /** The report of a part before it is checked and written. */
@@ -453,35 +469,31 @@ class Writer {
     private readonly options: ImportOptions,
   ) {}
 
-  /**
-   * Queue a part's writing; the chunks sent meanwhile are kept until its turn. Its counts go
-   * into report once it is written.
-   */
+  /** Queue a part's writing; the chunks sent meanwhile are kept until its turn. */
   startPart(
     kind: ImportKind,
     fields: string[],
     total: () => number,
-    pendingEnterprises: ReadonlyMap<string, string | null>,
-    report: ImportReport,
+    part: PartContext,
   ): PartChannel {
     const events = new EventEmitter();
     // Subscribed now, so that chunks sent before this part's turn are kept.
     const chunks = on(events, 'chunk', { close: ['end'] }) as AsyncIterableIterator<
-      [NormalisedRecord[], ReadonlyMap<string, number>]
+      [NormalisedRecord[]]
     >;
     this.chain = this.chain.then(async () => {
       const counts = await writePart(this.tx, this.actor, kind, fields, total, chunks, {
-        pendingEnterprises,
+        ...part,
         stopped: () => this.stopped,
         options: this.options,
       });
-      Object.assign(report, counts);
+      Object.assign(part.report, counts);
     });
     // A failed write is rethrown by done().
     this.chain.catch(() => {});
     this.current = {
-      send: (rows, ids) => {
-        if (rows.length > 0) events.emit('chunk', rows, ids);
+      send: (rows) => {
+        if (rows.length > 0) events.emit('chunk', rows);
       },
       end: () => events.emit('end'),
     };
@@ -512,18 +524,13 @@ async function writePart(
   kind: ImportKind,
   fields: string[],
   total: () => number,
-  chunks: AsyncIterable<[NormalisedRecord[], ReadonlyMap<string, number>]>,
-  context: {
-    pendingEnterprises: ReadonlyMap<string, string | null>;
-    stopped: () => boolean;
-    options: ImportOptions;
-  },
+  chunks: AsyncIterable<[NormalisedRecord[]]>,
+  context: PartContext & { stopped: () => boolean; options: ImportOptions },
 ): Promise<Pick<ImportReport, 'inserted' | 'updated' | 'unchanged'>> {
-  const { options } = context;
+  const { options, enterpriseIds: ids } = context;
   const reference = kind.reference;
   const columns = fields.filter((f) => f !== reference?.field);
   if (reference) columns.push(reference.column);
-  const ids = new Map<string, number>();
   async function* records(): AsyncIterable<RecordValues[]> {
     if (reference && context.pendingEnterprises.size > 0) {
       // The enterprises this import's earlier parts wrote (all written by now), looked up once.
@@ -531,13 +538,13 @@ async function writePart(
         ids.set(uscc, e.id);
       }
     }
-    for await (const [rows, known] of chunks) {
+    for await (const [rows] of chunks) {
       if (context.stopped()) return;
       // The checked values are written as they are (the writer reads only `columns`).
       if (reference) {
         for (const r of rows) {
           const uscc = String(r.values[reference.field]);
-          r.values[reference.column] = ids.get(uscc) ?? known.get(uscc);
+          r.values[reference.column] = ids.get(uscc);
         }
       }
       yield rows.map((r): RecordValues => r.values);

@@ -257,9 +257,9 @@ export function validateRows(
 /**
  * A validation under way: the header is checked when it starts; rows are then validated one by
  * one (a table still being read is validated as its rows arrive; a refused header makes
- * `validateRow` do nothing). `take` hands out the rows accepted since the last call, so an all-or-nothing import can
- * write them while later rows are checked (a later duplicate of a taken row is still reported,
- * which refuses the import); `finish` gives the whole result.
+ * `validateRow` do nothing). `take` hands out the rows accepted since the last call, so an
+ * all-or-nothing import can write them while later rows are checked (a later duplicate of a
+ * taken row is still reported, which refuses the import); `finish` gives the whole result.
  */
 export type RowValidation = {
   /** Fields the file provides (as in the result). */
