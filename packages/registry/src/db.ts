@@ -24,6 +24,11 @@ export type Db = {
 /** A Db that can also run a multi-statement script (migrations). Internal to the registry. */
 export type ScriptDb = Db & { exec(sql: string): Promise<void> };
 
+/** An SQL identifier (table or column name) in double quotes, inner quotes doubled. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 /** PostgreSQL type OIDs whose parsing we normalise. */
 export const TYPE_OIDS = { int8: 20, int2: 21, int4: 23, numeric: 1700, date: 1082 } as const;
 

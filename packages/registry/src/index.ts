@@ -19,7 +19,7 @@ export {
   type LockHolder,
   lockDataDir,
 } from './dataDirLock.ts';
-export type { Db } from './db.ts';
+export { type Db, quoteIdent } from './db.ts';
 export * from './imports/index.ts';
 export * from './indicators/index.ts';
 export {

@@ -3,7 +3,7 @@
  * transaction. A row whose values do not change is not written and not audited, so re-importing
  * the same file changes nothing.
  */
-import type { Db } from './db.ts';
+import { type Db, quoteIdent } from './db.ts';
 import { type Actor, assertCanWrite } from './permissions.ts';
 
 /** A record to write: column name → value (snake_case, as in the migrations). */
@@ -49,8 +49,6 @@ const SCOPES: Record<string, Scope> = {
   assessment_runs: { region: 'scope_code' },
   assessment_results: { region: 'region_code', uscc: 'uscc' },
 };
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const columnTypeCache = new Map<string, Map<string, string>>();
 
@@ -121,7 +119,7 @@ export function recordKey(keyColumns: readonly string[], record: RecordValues): 
 }
 
 function keySqlText(alias: string, keyColumns: readonly string[]): string {
-  return `concat_ws('/', ${keyColumns.map((k) => `${alias}.${quote(k)}::text`).join(', ')})`;
+  return `concat_ws('/', ${keyColumns.map((k) => `${alias}.${quoteIdent(k)}::text`).join(', ')})`;
 }
 
 type ScopeValue = { regionCode: string | null; uscc: string | null };
@@ -172,10 +170,10 @@ async function existingRows(
 ): Promise<Map<string, RecordValues>> {
   const params = keyColumns.map((k) => records.map((r) => toText(r[k], types.get(k) ?? 'text')));
   const { rows } = await tx.query<RecordValues & { __key: string }>(
-    `SELECT t.*, ${keySqlText('t', keyColumns)} AS __key FROM ${quote(table)} t
+    `SELECT t.*, ${keySqlText('t', keyColumns)} AS __key FROM ${quoteIdent(table)} t
      JOIN unnest(${keyColumns.map((_, i) => `$${i + 1}::text[]`).join(', ')})
        AS k(${keyColumns.map((_, i) => `k${i}`).join(', ')})
-     ON ${keyColumns.map((k, i) => `t.${quote(k)} = k.k${i}::${types.get(k)}`).join(' AND ')}`,
+     ON ${keyColumns.map((k, i) => `t.${quoteIdent(k)} = k.k${i}::${types.get(k)}`).join(' AND ')}`,
     params,
   );
   return new Map(rows.map(({ __key, ...row }) => [__key, row]));
@@ -258,22 +256,22 @@ function upsertSql(
 ): string {
   const n = columns.length;
   const valueColumns = columns.filter((c) => !keyColumns.includes(c));
-  const cols = columns.map(quote).join(', ');
-  const keys = keyColumns.map(quote).join(', ');
+  const cols = columns.map(quoteIdent).join(', ');
+  const keys = keyColumns.map(quoteIdent).join(', ');
   const conflict =
     valueColumns.length === 0
       ? 'DO NOTHING'
-      : `DO UPDATE SET ${valueColumns.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(', ')}
-         WHERE (${valueColumns.map((c) => `t.${quote(c)}`).join(', ')})
-           IS DISTINCT FROM (${valueColumns.map((c) => `EXCLUDED.${quote(c)}`).join(', ')})`;
+      : `DO UPDATE SET ${valueColumns.map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`).join(', ')}
+         WHERE (${valueColumns.map((c) => `t.${quoteIdent(c)}`).join(', ')})
+           IS DISTINCT FROM (${valueColumns.map((c) => `EXCLUDED.${quoteIdent(c)}`).join(', ')})`;
   return `WITH input AS (
-    SELECT ${columns.map((c, i) => `u.c${i}::${types.get(c)} AS ${quote(c)}`).join(', ')}
+    SELECT ${columns.map((c, i) => `u.c${i}::${types.get(c)} AS ${quoteIdent(c)}`).join(', ')}
     FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')})
       AS u(${columns.map((_, i) => `c${i}`).join(', ')})
   ), written AS (
-    INSERT INTO ${quote(table)} AS t (${cols}) SELECT ${cols} FROM input
+    INSERT INTO ${quoteIdent(table)} AS t (${cols}) SELECT ${cols} FROM input
     ON CONFLICT (${keys}) ${conflict}
-    RETURNING ${keyColumns.map((k) => `t.${quote(k)}`).join(', ')},
+    RETURNING ${keyColumns.map((k) => `t.${quoteIdent(k)}`).join(', ')},
       t.xmax <> 0 AS updated, ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row
   ), audit AS (
     -- Sub-statements share the statement's snapshot, so the subquery reads the row as it was.
@@ -283,8 +281,8 @@ function upsertSql(
     INSERT INTO audit_log (actor, role, action, table_name, record_key, before, after)
     SELECT $${n + 1}, $${n + 2}, CASE WHEN w.updated THEN 'update' ELSE 'insert' END,
       $${n + 3}, w.key,
-      CASE WHEN w.updated THEN (SELECT to_jsonb(b) FROM ${quote(table)} b
-        WHERE ${keyColumns.map((k) => `b.${quote(k)} = w.${quote(k)}`).join(' AND ')}) END,
+      CASE WHEN w.updated THEN (SELECT to_jsonb(b) FROM ${quoteIdent(table)} b
+        WHERE ${keyColumns.map((k) => `b.${quoteIdent(k)} = w.${quoteIdent(k)}`).join(' AND ')}) END,
       w.row
     FROM written w
     RETURNING action
@@ -431,8 +429,8 @@ export async function deleteRecord(
     await checkBatch(t, actor, table, keyColumns, types, [key], true);
     const params = keyColumns.map((k) => toText(key[k], types.get(k) ?? 'text'));
     const { rows } = await t.query<{ key: string; row: unknown }>(
-      `DELETE FROM ${quote(table)} t
-       WHERE ${keyColumns.map((k, i) => `t.${quote(k)} = $${i + 1}::${types.get(k)}`).join(' AND ')}
+      `DELETE FROM ${quoteIdent(table)} t
+       WHERE ${keyColumns.map((k, i) => `t.${quoteIdent(k)} = $${i + 1}::${types.get(k)}`).join(' AND ')}
        RETURNING ${keySqlText('t', keyColumns)} AS key, to_jsonb(t) AS row`,
       params,
     );

@@ -8,6 +8,7 @@ import {
   deleteRecord,
   IMPORT_KINDS,
   type ImportKind,
+  quoteIdent,
   type RecordValues,
   upsertRecord,
 } from '@kechuang/registry';
@@ -97,8 +98,6 @@ const REGISTERS: Record<string, RegisterKind> = {
 /** The register kinds served under /api/<kind>. */
 export const REGISTER_NAMES = Object.keys(REGISTERS);
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** Register routes. */
 export function recordRoutes({ app, deps }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -106,7 +105,7 @@ export function recordRoutes({ app, deps }: RouteContext): void {
 
   for (const [name, reg] of Object.entries(REGISTERS)) {
     const { kind } = reg;
-    const table = quote(kind.table);
+    const table = quoteIdent(kind.table);
     const from = `${table} t ${reg.join ?? ''}`;
     const select = reg.join
       ? `to_jsonb(t) || jsonb_build_object('uscc', e.uscc) AS row`
@@ -121,7 +120,7 @@ export function recordRoutes({ app, deps }: RouteContext): void {
     const findOne = async (request: FastifyRequest, key: string | number) => {
       const scope = scopeOf(request);
       const { rows } = await db.query<{ row: Record<string, unknown>; owner: string | null }>(
-        `SELECT ${select}, ${reg.uscc ?? 'NULL'} AS owner FROM ${from} WHERE t.${quote(reg.key)} = $1`,
+        `SELECT ${select}, ${reg.uscc ?? 'NULL'} AS owner FROM ${from} WHERE t.${quoteIdent(reg.key)} = $1`,
         [key],
       );
       const found = rows[0];
@@ -185,7 +184,7 @@ export function recordRoutes({ app, deps }: RouteContext): void {
           `SELECT count(*)::int AS n FROM ${from} ${whereSql}`,
           params,
         );
-        const order = kind.conflict.map((c) => `t.${quote(c)}`).join(', ');
+        const order = kind.conflict.map((c) => `t.${quoteIdent(c)}`).join(', ');
         const { rows } = await db.query<{ row: Record<string, unknown> }>(
           `SELECT ${select} FROM ${from} ${whereSql} ORDER BY ${order}
            LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

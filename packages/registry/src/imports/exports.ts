@@ -4,7 +4,7 @@
  * data (indicator values; published results are not an import kind), an enterprise user her own
  * enterprise's records and published data, city and district staff everything.
  */
-import type { Db } from '../db.ts';
+import { type Db, quoteIdent } from '../db.ts';
 import { type Actor, canReadUnpublished, PermissionError } from '../permissions.ts';
 import type { ImportColumn, ImportKind } from './importKind.ts';
 
@@ -22,10 +22,6 @@ export type ExportTable = {
   header: string[];
   rows: (string | number | boolean | null)[][];
 };
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** A stored value as the cell an import reads back to the same value. */
 function cellOf(column: ImportColumn, row: Record<string, unknown>): string | number | null {

@@ -9,7 +9,7 @@
  * the writes in a transaction that is rolled back, so its counts are exact.
  */
 import { EventEmitter, on } from 'node:events';
-import type { Db } from '../db.ts';
+import { type Db, quoteIdent } from '../db.ts';
 import { type Actor, assertCanWrite, PermissionError } from '../permissions.ts';
 import { BATCH_SIZE, type RecordValues, upsertRecordStream } from '../writeRecord.ts';
 import type { ImportKind, RecordScope } from './importKind.ts';
@@ -412,10 +412,6 @@ async function existingScopes(
   );
   for (const row of rows) out.set(row.__key, kind.scope(row));
   return out;
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function textOf(value: unknown): string | null {
