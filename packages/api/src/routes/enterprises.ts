@@ -66,13 +66,27 @@ export function enterpriseRoutes({ app, deps, fresh }: RouteContext): void {
     }
   };
 
-  const enterpriseById = async (uscc: string) => {
+  /** The enterprise in the path, if the caller may read it (403) and it exists (404). */
+  const readableEnterprise = async (request: FastifyRequest, uscc: string) => {
+    assertReadable(request, uscc);
     const { rows } = await db.query<{ id: number; row: Record<string, unknown> }>(
       `SELECT e.id, to_jsonb(e) || jsonb_build_object('region_name', r.name_zh) AS row
        FROM enterprises e LEFT JOIN regions r ON r.code = e.region_code WHERE e.uscc = $1`,
       [uscc],
     );
-    return rows[0];
+    const found = rows[0];
+    if (!found) throw notFound(`没有企业 ${uscc}`, `No enterprise ${uscc}`);
+    return found;
+  };
+
+  /** An enterprise's rows of a table that refers to it, without the internal enterprise_id. */
+  const rowsOfEnterprise = async (table: string, orderBy: string, enterpriseId: number) => {
+    const { rows } = await db.query<{ row: Record<string, unknown> }>(
+      `SELECT to_jsonb(t) - 'enterprise_id' AS row FROM ${table} t
+       WHERE t.enterprise_id = $1 ORDER BY ${orderBy}`,
+      [enterpriseId],
+    );
+    return rows.map((r) => camelRow(r.row));
   };
 
   api.get(
@@ -180,10 +194,7 @@ export function enterpriseRoutes({ app, deps, fresh }: RouteContext): void {
       },
     },
     async (request) => {
-      assertReadable(request, request.params.uscc);
-      const found = await enterpriseById(request.params.uscc);
-      if (!found)
-        throw notFound(`没有企业 ${request.params.uscc}`, `No enterprise ${request.params.uscc}`);
+      const found = await readableEnterprise(request, request.params.uscc);
       const { id: _id, ...row } = found.row;
       return camelRow(row);
     },
@@ -228,16 +239,8 @@ export function enterpriseRoutes({ app, deps, fresh }: RouteContext): void {
       },
     },
     async (request) => {
-      assertReadable(request, request.params.uscc);
-      const found = await enterpriseById(request.params.uscc);
-      if (!found)
-        throw notFound(`没有企业 ${request.params.uscc}`, `No enterprise ${request.params.uscc}`);
-      const { rows } = await db.query<{ row: Record<string, unknown> }>(
-        `SELECT to_jsonb(f) - 'enterprise_id' AS row FROM enterprise_year_figures f
-         WHERE f.enterprise_id = $1 ORDER BY f.year`,
-        [found.id],
-      );
-      return rows.map((r) => camelRow(r.row));
+      const found = await readableEnterprise(request, request.params.uscc);
+      return rowsOfEnterprise('enterprise_year_figures', 't.year', found.id);
     },
   );
 
@@ -277,16 +280,8 @@ export function enterpriseRoutes({ app, deps, fresh }: RouteContext): void {
       },
     },
     async (request) => {
-      assertReadable(request, request.params.uscc);
-      const found = await enterpriseById(request.params.uscc);
-      if (!found)
-        throw notFound(`没有企业 ${request.params.uscc}`, `No enterprise ${request.params.uscc}`);
-      const { rows } = await db.query<{ row: Record<string, unknown> }>(
-        `SELECT to_jsonb(q) - 'enterprise_id' AS row FROM qualifications q
-         WHERE q.enterprise_id = $1 ORDER BY q.issued_on NULLS LAST, q.kind`,
-        [found.id],
-      );
-      return rows.map((r) => camelRow(r.row));
+      const found = await readableEnterprise(request, request.params.uscc);
+      return rowsOfEnterprise('qualifications', 't.issued_on NULLS LAST, t.kind', found.id);
     },
   );
 }
